@@ -1,0 +1,1 @@
+Console.WriteLine("DynamoStreams.Emulator: the server arrives with the emulator issue.");
