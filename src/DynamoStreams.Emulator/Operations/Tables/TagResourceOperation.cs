@@ -47,7 +47,6 @@ public sealed class TagResourceOperation : DynamoDbOperation
             }
         }
 
-        response.WriteStartObject();
-        response.WriteEndObject();
+        // No output shape: like DynamoDB, answer with an empty body (the SDK checks x-amz-crc32 against what it reads).
     }
 }

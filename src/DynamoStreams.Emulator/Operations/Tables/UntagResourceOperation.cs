@@ -36,7 +36,6 @@ public sealed class UntagResourceOperation : DynamoDbOperation
             }
         }
 
-        response.WriteStartObject();
-        response.WriteEndObject();
+        // No output shape: like DynamoDB, answer with an empty body (the SDK checks x-amz-crc32 against what it reads).
     }
 }
