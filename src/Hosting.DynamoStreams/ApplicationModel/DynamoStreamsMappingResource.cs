@@ -13,4 +13,6 @@ public sealed class DynamoStreamsMappingResource(string name, DynamoStreamsLambd
     public DynamoStreamsLambdaResource Parent { get; } = parent ?? throw new ArgumentNullException(nameof(parent));
 
     internal TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal Local.ILocalMapping? Mapping { get; set; }
 }

@@ -32,6 +32,8 @@ internal static class LocalRunWiring
             .WithHealthCheck(healthCheckKey)
             .OnInitializeResource((resource, e, ct) => PatternLifecycle.RunAsync(resource, e, ct));
 
+        CommandWiring.Attach(builder, pattern);
+
         if (pattern.FunctionResource is IResourceWithEnvironment function)
         {
             builder.CreateResourceBuilder(function).WithEnvironment(async context =>

@@ -1,5 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.Local;
@@ -23,6 +25,9 @@ internal static class PatternLifecycle
         try
         {
             var table = await pattern.SourceTableResource!.Created.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var monitor = new PatternMonitor(pattern, e.Services.GetRequiredService<DynamoStreamsLocalRun>(), e.Notifications, e.Logger);
+            _ = Task.Run(() => monitor.RunAsync(stopping), CancellationToken.None);
             if (pattern.DeadLetterQueueResource is { } dlq)
             {
                 await dlq.Created.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
