@@ -365,7 +365,8 @@ internal sealed partial class HostedFunction
             }
         }
 
-        var error = FunctionErrors.Timeout(invocation.RequestId, _time.GetElapsedTime(invocation.DispatchTimestamp));
+        var elapsed = _time.GetElapsedTime(invocation.DispatchTimestamp);
+        var error = FunctionErrors.Timeout(invocation.RequestId, elapsed > Options.Timeout ? elapsed : Options.Timeout);
         RuntimeApiLog.TimedOut(_logger, Options.Name, invocation.RequestId, Options.Timeout.TotalSeconds);
         invocation.SetResult(CreateError(invocation, error));
         if (toKill?.Process is { } process)
