@@ -1,4 +1,5 @@
 using DynamoStreams.LocalLambda.RuntimeApi;
+using Microsoft.Extensions.Logging;
 
 namespace DynamoStreams.LocalLambda.Tests.Infrastructure;
 
@@ -11,13 +12,18 @@ public sealed class HostFixture : IAsyncLifetime
 
     public LambdaRuntimeApiHost Host { get; private set; } = null!;
 
+    public ListLoggerProvider Logs { get; } = new();
+
     public HttpClient Http { get; } = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>Creates a function name unique within the host.</summary>
     public string NewName(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}";
 
-    public async Task InitializeAsync() =>
-        Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), loggerFactory, CancellationToken.None);
+    }
 
     public async Task DisposeAsync()
     {

@@ -7,6 +7,7 @@
 //   exit            process.exit(event.exitCode || 3) during the invocation
 //   large           returns a string of event.bytes characters (7 MB by default)
 //   env             returns the whole process.env
+//   (any)           logs event.log with console.log first when set
 //   fail-records    reports every record whose keys contain TEST_FAIL_KEY as a batch item failure
 // Every invocation is appended as one JSON line to TEST_RECORD_FILE when that variable is set.
 'use strict';
@@ -32,6 +33,9 @@ function echo(event, context) {
 
 exports.handler = async (event, context) => {
   record(event, context);
+  if (event && event.log) {
+    console.log(event.log);
+  }
   const action = (event && event.action) || process.env.TEST_ACTION || 'echo';
   switch (action) {
     case 'throw': {
