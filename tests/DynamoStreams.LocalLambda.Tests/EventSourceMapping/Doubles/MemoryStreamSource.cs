@@ -21,7 +21,7 @@ internal sealed class MemoryStreamSource(TimeProvider time) : IStreamSource
 
     public int OpenReaders;
 
-    public StreamRecord Append(string partitionKey, int number, string eventName = "INSERT", string? status = null, string? shardId = null, DateTimeOffset? created = null, int padding = 0, System.Diagnostics.ActivityContext writer = default)
+    public StreamRecord Append(string partitionKey, int number, string eventName = "INSERT", string? status = null, string? shardId = null, DateTimeOffset? created = null, int padding = 0, System.Diagnostics.ActivityContext writer = default, string? action = null)
     {
         lock (_lock)
         {
@@ -29,7 +29,7 @@ internal sealed class MemoryStreamSource(TimeProvider time) : IStreamSource
             var seq = (++_sequence).ToString("D21", CultureInfo.InvariantCulture);
             var when = created ?? time.GetUtcNow();
             var seconds = when.ToUnixTimeSeconds();
-            var image = $$"""{"pk":{"S":"{{partitionKey}}"},"n":{"N":"{{number}}"}{{(status is null ? string.Empty : $",\"status\":{{\"S\":\"{status}\"}}")}}{{(padding == 0 ? string.Empty : $",\"pad\":{{\"S\":\"{new string('x', padding)}\"}}")}}}""";
+            var image = $$"""{"pk":{"S":"{{partitionKey}}"},"n":{"N":"{{number}}"}{{(status is null ? string.Empty : $",\"status\":{{\"S\":\"{status}\"}}")}}{{(padding == 0 ? string.Empty : $",\"pad\":{{\"S\":\"{new string('x', padding)}\"}}")}}{{(action is null ? string.Empty : $",\"action\":{{\"S\":\"{action}\"}}")}}}""";
             var images = eventName switch
             {
                 "INSERT" => $"\"NewImage\":{image},",
