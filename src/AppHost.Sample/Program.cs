@@ -1,1 +1,6 @@
-Console.WriteLine("AppHost.Sample has nothing to run yet: the Aspire integration (AddDynamoStreamsLambda) lands with its own issue.");
+var builder = DistributedApplication.CreateBuilder(args);
+
+builder.AddDynamoStreamsLambda<Projects.Handler_Sample>("orders")
+    .WithEventSource(e => e.ReportBatchItemFailures = true);
+
+builder.Build().Run();

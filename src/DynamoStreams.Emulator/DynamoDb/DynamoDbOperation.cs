@@ -1,0 +1,53 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Protocol;
+
+namespace DynamoStreams.Emulator.DynamoDb;
+
+/// <summary>
+/// Base of the DynamoDB operations: routes <c>DynamoDB_20120810.&lt;Name&gt;</c> and gives access to the shared context.
+/// </summary>
+public abstract class DynamoDbOperation : IAwsJsonOperation
+{
+    /// <summary>Initializes the operation.</summary>
+    /// <param name="name">The operation name, for example <c>PutItem</c>.</param>
+    /// <param name="context">The shared context.</param>
+    protected DynamoDbOperation(string name, DynamoDbContext context)
+    {
+        Target = DynamoDbService.Prefix + "." + name;
+        Context = context;
+    }
+
+    /// <inheritdoc />
+    public string Target { get; }
+
+    /// <summary>Gets the shared context.</summary>
+    protected DynamoDbContext Context { get; }
+
+    /// <inheritdoc />
+    public ValueTask ExecuteAsync(AwsRequest request, Utf8JsonWriter response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            Execute(request, response);
+        }
+        catch (DynamoValidationException exception)
+        {
+            throw DynamoDbErrors.Validation(exception.Message);
+        }
+        catch (DynamoSerializationException exception)
+        {
+            throw DynamoDbErrors.Serialization(exception.Message);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs the operation synchronously (storage is in memory) and writes the response object.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="response">The response writer.</param>
+    protected abstract void Execute(AwsRequest request, Utf8JsonWriter response);
+}

@@ -1,0 +1,47 @@
+
+namespace DynamoStreams.Emulator;
+
+/// <summary>
+/// Configures an emulator instance started in-process with <see cref="DynamoEmulator.StartAsync"/>
+/// or from the command line.
+/// </summary>
+public sealed class DynamoEmulatorOptions
+{
+    /// <summary>Gets the loopback port to bind; 0 (the default) picks a free port, published in <see cref="DynamoEmulator.Endpoint"/>.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Gets the region used for requests that carry no SigV4 credential scope. Defaults to <c>us-east-1</c>.</summary>
+    /// <remarks>Tables are scoped by region, which each request's credential scope selects; every access key shares them.</remarks>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Gets the account id used in ARNs. Defaults to <c>000000000000</c>.</summary>
+    public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>Gets the clock used for creation times, stream labels and every time-based rule. Defaults to the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the logger factory the server logs to, or <see langword="null"/> for no logging in-process.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"DynamoEmulatorOptions.Port must be between 0 and 65535 (0 picks a free port); it was {Port}.", nameof(Port));
+        }
+
+        if (string.IsNullOrWhiteSpace(Region))
+        {
+            throw new ArgumentException("DynamoEmulatorOptions.Region must be a region name such as 'us-east-1'.", nameof(Region));
+        }
+
+        if (AccountId is null || AccountId.Length != 12 || !AccountId.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException($"DynamoEmulatorOptions.AccountId must be 12 digits such as '000000000000'; it was '{AccountId}'.", nameof(AccountId));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+}

@@ -1,0 +1,13 @@
+namespace DynamoStreams.Emulator.Expressions.Ast;
+
+/// <summary>The four clauses of an update expression.</summary>
+internal enum UpdateActionKind
+{
+    Set,
+    Remove,
+    Add,
+    Delete,
+}
+
+/// <summary>One action of an update: its clause, target path and (for SET, ADD, DELETE) its value.</summary>
+internal sealed record UpdateAction(UpdateActionKind Kind, DocumentPath Path, Operand? Value);

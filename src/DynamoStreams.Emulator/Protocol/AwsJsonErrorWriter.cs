@@ -1,0 +1,29 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.Errors;
+
+namespace DynamoStreams.Emulator.Protocol;
+
+/// <summary>
+/// Writes the plain AWS JSON 1.0 error body <c>{"__type": "...", "message": "..."}</c> plus any extra members.
+/// </summary>
+public sealed class AwsJsonErrorWriter : IAwsErrorWriter
+{
+    /// <summary>Gets the shared instance.</summary>
+    public static AwsJsonErrorWriter Instance { get; } = new();
+
+    /// <inheritdoc />
+    public void WriteError(AwsServiceException error, IHeaderDictionary headers, Utf8JsonWriter body)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(body);
+        body.WriteStartObject();
+        body.WriteString("__type"u8, error.WireType);
+        if (error.WireMessage is not null)
+        {
+            body.WriteString("message"u8, error.WireMessage);
+        }
+
+        error.WriteExtraMembers(body);
+        body.WriteEndObject();
+    }
+}

@@ -1,0 +1,20 @@
+namespace DynamoStreams.Emulator.Storage;
+
+/// <summary>
+/// Observes every item write at the single write path of the storage (puts, updates, deletes, batch and
+/// transaction items, TTL deletions). Register implementations as singletons in the emulator's services
+/// (for example from an <see cref="Hosting.IEmulatorModule"/>).
+/// </summary>
+/// <remarks>
+/// <see cref="OnItemChanging"/> runs synchronously under the table's write lock, in commit order, before
+/// the change is applied to memory and before the client's response is sent; writes that change nothing
+/// arrive with <see cref="ItemChange.Kind"/> <see cref="ItemChangeKind.None"/> so observers can skip them.
+/// An exception thrown here aborts the write (the client receives a 500), which is what a write-ahead log
+/// needs; for a transaction, observers see every item of the transaction before any is applied.
+/// </remarks>
+public interface IItemChangeObserver
+{
+    /// <summary>Observes one item write about to be applied.</summary>
+    /// <param name="change">The change.</param>
+    void OnItemChanging(ItemChange change);
+}

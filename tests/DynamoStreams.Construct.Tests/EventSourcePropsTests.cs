@@ -1,0 +1,124 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Lambda.EventSources;
+using Amazon.CDK.AWS.SQS;
+using DynamoStreams.Construct.Tests.Infrastructure;
+
+namespace DynamoStreams.Construct.Tests;
+
+public class EventSourcePropsTests
+{
+    private const string MappingType = "AWS::Lambda::EventSourceMapping";
+
+    private static Template SynthWith(DynamoEventSourceProps eventSourceProps)
+    {
+        var props = Stacks.DefaultProps();
+        props.DynamoEventSourceProps = eventSourceProps;
+        return Stacks.Synth(props);
+    }
+
+    [Fact]
+    public void EventSourceProps_BatchAndPosition_OverrideDefaultsAndKeepFailureHandling()
+    {
+        // spec construct.md Merge: user values win, unset values keep the default
+        SynthWith(new DynamoEventSourceProps
+        {
+            StartingPosition = StartingPosition.LATEST,
+            BatchSize = 25,
+            MaxBatchingWindow = Duration.Seconds(5),
+            ParallelizationFactor = 4,
+            TumblingWindow = Duration.Seconds(60),
+            Enabled = false,
+        }).HasProperties(MappingType, """
+            {
+              "StartingPosition": "LATEST",
+              "BatchSize": 25,
+              "MaximumBatchingWindowInSeconds": 5,
+              "ParallelizationFactor": 4,
+              "TumblingWindowInSeconds": 60,
+              "Enabled": false,
+              "BisectBatchOnFunctionError": true,
+              "MaximumRecordAgeInSeconds": 86400,
+              "MaximumRetryAttempts": 500
+            }
+            """);
+    }
+
+    [Fact]
+    public void EventSourceProps_FailureHandling_OverridesDefaults()
+    {
+        // spec construct.md Merge: durations and numbers replace the default whole
+        SynthWith(new DynamoEventSourceProps
+        {
+            BisectBatchOnError = false,
+            MaxRecordAge = Duration.Hours(1),
+            RetryAttempts = 3,
+        }).HasProperties(MappingType, """
+            { "BisectBatchOnFunctionError": false, "MaximumRecordAgeInSeconds": 3600, "MaximumRetryAttempts": 3 }
+            """);
+    }
+
+    [Fact]
+    public void EventSourceProps_RetryAttemptsMinusOne_LeavesAwsInfiniteRetryDefault()
+    {
+        // Our departure: -1 (AWS's "until the record expires") is accepted and written as AWS's default, no 500 cap
+        SynthWith(new DynamoEventSourceProps { RetryAttempts = -1 }).HasResourceProperties(MappingType, new Dictionary<string, object>
+        {
+            ["MaximumRetryAttempts"] = Match.Absent(),
+            ["MaximumRecordAgeInSeconds"] = 86400d,
+        });
+    }
+
+    [Fact]
+    public void EventSourceProps_FiltersBuiltWithFilterCriteria_ReachFilterCriteria()
+    {
+        // spec construct.md Notes: filters built with FilterCriteria.Filter(...) reach the template
+        var filter = FilterCriteria.Filter(new Dictionary<string, object>
+        {
+            ["eventName"] = FilterRule.IsEqual("INSERT"),
+            ["dynamodb"] = new Dictionary<string, object>
+            {
+                ["NewImage"] = new Dictionary<string, object>
+                {
+                    ["status"] = new Dictionary<string, object> { ["S"] = FilterRule.IsEqual("PLACED") },
+                },
+            },
+        });
+        SynthWith(new DynamoEventSourceProps { Filters = [filter] }).HasProperties(MappingType, """
+            {
+              "FilterCriteria": {
+                "Filters": [
+                  { "Pattern": "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[\"PLACED\"]}}}}" }
+                ]
+              }
+            }
+            """);
+    }
+
+    [Fact]
+    public void EventSourceProps_ReportBatchItemFailures_SetsFunctionResponseTypes()
+    {
+        // spec construct.md Props: DynamoEventSourceProps deep-merged (partial batch responses)
+        SynthWith(new DynamoEventSourceProps { ReportBatchItemFailures = true })
+            .HasProperties(MappingType, """{ "FunctionResponseTypes": [ "ReportBatchItemFailures" ] }""");
+    }
+
+    [Fact]
+    public void EventSourceProps_UserOnFailure_IsUsedAndNoConstructQueueIsCreated()
+    {
+        // spec construct.md README departure 4: a user-supplied OnFailure leaves no unused queue behind
+        var stack = Stacks.NewStack();
+        var mine = new Queue(stack, "MyFailures");
+        var props = Stacks.DefaultProps();
+        props.DynamoEventSourceProps = new DynamoEventSourceProps { OnFailure = new SqsDlq(mine) };
+        var construct = new DynamoDBStreamsToLambda(stack, "pattern", props);
+        var template = Template.FromStack(stack);
+        Assert.Null(construct.SqsDlqQueue);
+        template.ResourceCountIs("AWS::SQS::Queue", 1);
+        template.ResourceCountIs("AWS::SQS::QueuePolicy", 0);
+        template.HasProperties(MappingType, $$"""
+            { "DestinationConfig": { "OnFailure": { "Destination": { "Fn::GetAtt": [ "{{Stacks.LogicalId(mine)}}", "Arn" ] } } } }
+            """);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Tests.Infrastructure;
+
+namespace DynamoStreams.Emulator.Tests.Protocol;
+
+public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _fixture;
+
+    public WireProtocolTests(EmulatorFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string? target, string body)
+    {
+        using var http = new HttpClient { BaseAddress = _fixture.Emulator.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
+        if (target is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        var response = await http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var document = JsonDocument.Parse(bytes);
+        return (response.StatusCode, document.RootElement.Clone(), response);
+    }
+
+    [Fact]
+    public async Task UnknownTarget_AnyBody_Returns400UnknownOperationException()
+    {
+        // spec E.4 #7, E.1: unknown target → 400 com.amazon.coral.service#UnknownOperationException
+        var (status, body, _) = await PostAsync("DynamoDB_20120810.MakeCoffee", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#UnknownOperationException", body.GetProperty("__type").GetString());
+    }
+
+    [Fact]
+    public async Task MalformedJson_KnownTarget_Returns400SerializationException()
+    {
+        // spec E.4 #7: malformed JSON → 400 SerializationException
+        var (status, body, _) = await PostAsync("DynamoDB_20120810.ListTables", "{\"Limit\": ");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
+    }
+
+    [Fact]
+    public async Task WrongMemberType_KnownTarget_Returns400SerializationException()
+    {
+        // spec E.1: a member of the wrong JSON type is a serialization error, not validation
+        var (status, body, _) = await PostAsync("DynamoDB_20120810.DescribeTable", "{\"TableName\": 12}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
+        Assert.Equal("NUMBER_VALUE cannot be converted to String", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task AnyResponse_Always_CarriesRequestIdAndMatchingCrc32()
+    {
+        // spec E.1: x-amzn-RequestId on every response; x-amz-crc32 is the IEEE CRC32 of the exact body
+        var (_, _, response) = await PostAsync("DynamoDB_20120810.ListTables", "{}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(52, response.Headers.GetValues("x-amzn-RequestId").Single().Length);
+        Assert.Equal(Crc32.Compute(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("x-amz-crc32").Single());
+        Assert.Equal("application/x-amz-json-1.0", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ValidationError_MissingTableName_UsesCoralValidateNamespace()
+    {
+        // spec E.1: validation errors use com.amazon.coral.validate#ValidationException
+        var (status, body, _) = await PostAsync("DynamoDB_20120810.DescribeTable", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.validate#ValidationException", body.GetProperty("__type").GetString());
+        Assert.Equal("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Crc32_KnownVector_MatchesIeee()
+    {
+        // spec E.1: IEEE CRC32 ("123456789" → 0xCBF43926)
+        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
+    }
+}
