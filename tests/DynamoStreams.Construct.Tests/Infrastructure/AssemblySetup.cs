@@ -14,7 +14,7 @@ internal static class AssemblySetup
     {
         SetIfUnset("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
         SetIfUnset("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stacks.DeleteOutput();
+        Stacks.DeleteEarlierOutput();
     }
 
     private static void SetIfUnset(string name, string value)
