@@ -23,6 +23,9 @@ public sealed class DynamoEmulatorOptions
     /// <summary>Gets the logger factory the server logs to, or <see langword="null"/> for no logging in-process.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Gets the shape and lifetime of DynamoDB streams: shards per stream, rollover, retention, iterator lifetime.</summary>
+    public Streams.StreamsOptions Streams { get; init; } = new();
+
     /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
@@ -43,5 +46,7 @@ public sealed class DynamoEmulatorOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Streams, nameof(Streams));
+        Streams.Validate();
     }
 }
