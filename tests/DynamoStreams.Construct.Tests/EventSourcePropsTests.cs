@@ -2,7 +2,6 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.EventSources;
-using Amazon.CDK.AWS.SQS;
 using DynamoStreams.Construct.Tests.Infrastructure;
 
 namespace DynamoStreams.Construct.Tests;
@@ -102,23 +101,5 @@ public class EventSourcePropsTests
         // spec construct.md Props: DynamoEventSourceProps deep-merged (partial batch responses)
         SynthWith(new DynamoEventSourceProps { ReportBatchItemFailures = true })
             .HasProperties(MappingType, """{ "FunctionResponseTypes": [ "ReportBatchItemFailures" ] }""");
-    }
-
-    [Fact]
-    public void EventSourceProps_UserOnFailure_IsUsedAndNoConstructQueueIsCreated()
-    {
-        // spec construct.md README departure 4: a user-supplied OnFailure leaves no unused queue behind
-        var stack = Stacks.NewStack();
-        var mine = new Queue(stack, "MyFailures");
-        var props = Stacks.DefaultProps();
-        props.DynamoEventSourceProps = new DynamoEventSourceProps { OnFailure = new SqsDlq(mine) };
-        var construct = new DynamoDBStreamsToLambda(stack, "pattern", props);
-        var template = Template.FromStack(stack);
-        Assert.Null(construct.SqsDlqQueue);
-        template.ResourceCountIs("AWS::SQS::Queue", 1);
-        template.ResourceCountIs("AWS::SQS::QueuePolicy", 0);
-        template.HasProperties(MappingType, $$"""
-            { "DestinationConfig": { "OnFailure": { "Destination": { "Fn::GetAtt": [ "{{Stacks.LogicalId(mine)}}", "Arn" ] } } } }
-            """);
     }
 }

@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using DynamoStreams.Construct.Tests.Infrastructure;
 
@@ -68,22 +67,6 @@ public class FunctionPropsTests
         var template = Stacks.Synth(props);
         template.HasResourceProperties(FunctionType, new Dictionary<string, object> { ["TracingConfig"] = Match.Absent() });
         Assert.DoesNotContain("xray:", template.DefaultPolicyStatements(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void FunctionProps_UserRole_IsUsedAndNoConstructRoleIsCreated()
-    {
-        // spec construct.md README departure 4: a user-supplied role leaves no unused construct role behind
-        var stack = Stacks.NewStack();
-        var role = new Role(stack, "MyRole", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
-        var functionProps = Stacks.NodeFunctionProps();
-        functionProps.Role = role;
-        var construct = new DynamoDBStreamsToLambda(stack, "pattern", new DynamoDBStreamsToLambdaProps { LambdaFunctionProps = functionProps });
-        var template = Template.FromStack(stack);
-        template.ResourceCountIs("AWS::IAM::Role", 1);
-        template.HasProperties(FunctionType, $$"""{ "Role": { "Fn::GetAtt": [ "{{Stacks.LogicalId(role)}}", "Arn" ] } }""");
-        template.HasProperties("AWS::IAM::Policy", $$"""{ "Roles": [ { "Ref": "{{Stacks.LogicalId(role)}}" } ] }""");
-        Assert.Same(role, construct.LambdaFunction.Role);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DynamoStreams.Construct.Tests.Infrastructure;
@@ -23,5 +24,11 @@ internal static class Json
     };
 
     public static string Serialize(object value) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(value, s_options);
+
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
