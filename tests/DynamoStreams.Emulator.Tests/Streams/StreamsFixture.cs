@@ -35,7 +35,7 @@ public sealed class StreamsFixture : IAsyncLifetime
     /// <summary>Creates a table keyed by <c>id</c> (S) with a stream of the given view type; returns its name and stream ARN.</summary>
     public async Task<(string Table, string StreamArn)> CreateTableAsync(string viewType = "NEW_AND_OLD_IMAGES", bool withSortKey = false)
     {
-        var name = "t" + Interlocked.Increment(ref _tables);
+        var name = "stream-table-" + Interlocked.Increment(ref _tables);
         var request = new CreateTableRequest
         {
             TableName = name,
