@@ -49,6 +49,32 @@ internal static class SetOperations
         };
     }
 
+    /// <summary>AttributeUpdates ADD: like ADD, and also appends a list to a list.</summary>
+    public static AttributeValue LegacyAdd(AttributeValue? existing, AttributeValue value)
+    {
+        if (existing is { Type: AttributeValueType.L } && value.Type == AttributeValueType.L)
+        {
+            return AttributeValue.FromOwnedList(existing.AsList().AddRange(value.AsList()));
+        }
+
+        return RunLegacy(() => Add(existing, value));
+    }
+
+    /// <summary>AttributeUpdates DELETE with a value: like DELETE, with the legacy type-mismatch message.</summary>
+    public static AttributeValue? LegacyDelete(AttributeValue? existing, AttributeValue value) => RunLegacy(() => Delete(existing, value));
+
+    private static T RunLegacy<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (DynamoValidationException error) when (error.Message == UpdateMessages.IncorrectDataType)
+        {
+            throw new DynamoValidationException(Expressions.Legacy.LegacyMessages.TypeMismatch);
+        }
+    }
+
     private static AttributeValue? Remaining<T>(AttributeValueType type, ImmutableArray<T> members) =>
         members.Length == 0 ? null : AttributeValue.FromValidatedSet(type, members);
 

@@ -79,11 +79,15 @@ public sealed class UpdateExpression
                     break;
                 case UpdateActionKind.Add:
                     var addend = action.Value!.Evaluate(original);
-                    DocumentEditor.Edit(result, action.Path, existing => SetOperations.Add(existing, addend));
+                    DocumentEditor.Edit(result, action.Path, existing => action.Legacy
+                        ? SetOperations.LegacyAdd(existing, addend)
+                        : SetOperations.Add(existing, addend));
                     break;
                 default:
                     var removed = action.Value!.Evaluate(original);
-                    DocumentEditor.Edit(result, action.Path, existing => SetOperations.Delete(existing, removed));
+                    DocumentEditor.Edit(result, action.Path, existing => action.Legacy
+                        ? SetOperations.LegacyDelete(existing, removed)
+                        : SetOperations.Delete(existing, removed));
                     break;
             }
         }

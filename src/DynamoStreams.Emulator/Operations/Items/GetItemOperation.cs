@@ -1,0 +1,55 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb;
+using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Operations.Tables;
+using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Storage;
+
+namespace DynamoStreams.Emulator.Operations.Items;
+
+/// <summary>Implements GetItem with ProjectionExpression (or AttributesToGet) and ConsistentRead.</summary>
+public sealed class GetItemOperation : DynamoDbOperation
+{
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public GetItemOperation(DynamoDbContext context)
+        : base("GetItem", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var body = request.Body;
+        var errors = new ValidationErrors();
+        var tableName = TableNames.Read(body);
+        var key = RequestExpressions.ReadItem(body, "Key");
+        if (key is null)
+        {
+            errors.NotNull("key");
+        }
+
+        var options = ReturnOptions.Read(body, errors);
+        errors.ThrowIfAny();
+        var consistent = JsonFields.GetBoolean(body, "ConsistentRead") ?? false;
+        var projection = Projections.Read(body);
+        var table = Context.GetTable(request.Region, tableName);
+        ItemKeys.FromKey(key!, table.Definition.KeySchema);
+        StoredItem? item;
+        lock (table.SyncRoot)
+        {
+            item = table.Get(key!);
+        }
+
+        response.WriteStartObject();
+        if (item is not null)
+        {
+            response.WritePropertyName("Item");
+            AttributeValueWriter.WriteItem(response, projection is null ? item.Attributes : projection.Apply(item.Attributes));
+        }
+
+        Capacity.WriteMember(response, options.ConsumedCapacity, table.Definition, Capacity.ReadUnits(item?.Size ?? 0, consistent));
+        response.WriteEndObject();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb;
+using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Operations.Tables;
+using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Storage;
+
+namespace DynamoStreams.Emulator.Operations.Items;
+
+/// <summary>Implements PutItem with ConditionExpression (or legacy Expected), ReturnValues NONE or ALL_OLD.</summary>
+public sealed class PutItemOperation : DynamoDbOperation
+{
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public PutItemOperation(DynamoDbContext context)
+        : base("PutItem", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var body = request.Body;
+        var errors = new ValidationErrors();
+        var tableName = TableNames.Read(body);
+        var item = RequestExpressions.ReadItem(body, "Item");
+        if (item is null)
+        {
+            errors.NotNull("item");
+        }
+
+        var options = ReturnOptions.Read(body, errors);
+        errors.ThrowIfAny();
+        options.RequireNoneOrAllOld();
+        if (ItemSize.Of(item!) > ItemSize.MaxItemBytes)
+        {
+            throw DynamoDbErrors.Validation("Item size has exceeded the maximum allowed size");
+        }
+
+        var condition = WriteConditions.Read(body);
+        var table = Context.GetTable(request.Region, tableName);
+        var definition = table.Definition;
+        var key = ItemKeys.FromItem(item!, definition);
+        var stored = new StoredItem(item!, (int)ItemSize.Of(item!));
+        StoredItem? old;
+        lock (table.SyncRoot)
+        {
+            WriteConditions.EnsureLive(table);
+            old = table.Get(key);
+            if (!condition.Evaluate(old?.Attributes))
+            {
+                throw new ConditionalCheckFailedError(options.OldItemOnConditionFailure ? old?.Attributes : null);
+            }
+
+            table.Commit(key, old, stored, WriteOrigin.User);
+        }
+
+        var units = Capacity.WriteUnits(Math.Max(stored.Size, old?.Size ?? 0));
+        WriteResponse.Write(response, definition, options, options.ReturnValues == "ALL_OLD" ? old?.Attributes : null, key, units);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb;
+using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Expressions;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Operations.Tables;
+using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Storage;
+using TableDefinition = DynamoStreams.Emulator.Tables.TableDefinition;
+
+namespace DynamoStreams.Emulator.Operations.Items;
+
+/// <summary>
+/// Implements UpdateItem: UpdateExpression (or legacy AttributeUpdates), ConditionExpression (or Expected),
+/// all five ReturnValues, and creation of a missing item.
+/// </summary>
+public sealed class UpdateItemOperation : DynamoDbOperation
+{
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public UpdateItemOperation(DynamoDbContext context)
+        : base("UpdateItem", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var body = request.Body;
+        var errors = new ValidationErrors();
+        var tableName = TableNames.Read(body);
+        var key = RequestExpressions.ReadItem(body, "Key");
+        if (key is null)
+        {
+            errors.NotNull("key");
+        }
+
+        var options = ReturnOptions.Read(body, errors);
+        errors.ThrowIfAny();
+        var update = Read(body, out var condition);
+        var table = Context.GetTable(request.Region, tableName);
+        var definition = table.Definition;
+        ItemKeys.FromKey(key!, definition.KeySchema);
+        update?.EnsureKeyAttributesUnchanged(key!.Keys);
+        StoredItem? old;
+        StoredItem stored;
+        UpdateResult? result;
+        lock (table.SyncRoot)
+        {
+            WriteConditions.EnsureLive(table);
+            old = table.Get(key!);
+            if (!condition.Evaluate(old?.Attributes))
+            {
+                throw new ConditionalCheckFailedError(options.OldItemOnConditionFailure ? old?.Attributes : null);
+            }
+
+            stored = Apply(update, old, key!, definition, out result);
+            table.Commit(key!, old, stored, WriteOrigin.User);
+        }
+
+        IReadOnlyDictionary<string, AttributeValue>? attributes = options.ReturnValues switch
+        {
+            "ALL_OLD" => old?.Attributes,
+            "ALL_NEW" => stored.Attributes,
+            "UPDATED_OLD" when old is not null && result is not null => NullIfEmpty(result.ProjectUpdated(old.Attributes)),
+            "UPDATED_NEW" when result is not null => NullIfEmpty(result.ProjectUpdated(stored.Attributes)),
+            _ => null,
+        };
+        WriteResponse.Write(response, definition, options, attributes, key!, Capacity.WriteUnits(Math.Max(stored.Size, old?.Size ?? 0)));
+    }
+
+    /// <summary>Computes the updated item under the table's lock and checks it like a put.</summary>
+    internal static StoredItem Apply(UpdateExpression? update, StoredItem? old, IReadOnlyDictionary<string, AttributeValue> key, TableDefinition definition, out UpdateResult? result)
+    {
+        Dictionary<string, AttributeValue> next;
+        if (update is null)
+        {
+            result = null;
+            next = old is null ? new Dictionary<string, AttributeValue>(key, StringComparer.Ordinal) : new Dictionary<string, AttributeValue>(old.Attributes, StringComparer.Ordinal);
+        }
+        else
+        {
+            result = update.Apply(old?.Attributes ?? key);
+            next = result.Item;
+            foreach (var (name, value) in key)
+            {
+                next[name] = value;
+            }
+        }
+
+        var size = ItemSize.Of(next);
+        if (size > ItemSize.MaxItemBytes)
+        {
+            throw DynamoDbErrors.Validation("Item size to update has exceeded the maximum allowed size");
+        }
+
+        ItemKeys.FromItem(next, definition);
+        return new StoredItem(next, (int)size);
+    }
+
+    /// <summary>Reads the update and the condition; all placeholders must be used by one of them.</summary>
+    internal static UpdateExpression? Read(JsonElement body, out ConditionExpression condition)
+    {
+        RequestExpressions.RejectMixed(body, ["AttributeUpdates", "Expected", "ConditionalOperator"], ["UpdateExpression", "ConditionExpression"]);
+        var updateText = JsonFields.GetString(body, "UpdateExpression");
+        var conditionText = JsonFields.GetString(body, "ConditionExpression");
+        var context = RequestExpressions.ReadContext(body, usesExpressions: updateText is not null || conditionText is not null);
+        var update = updateText is null ? LegacyUpdates.ReadAttributeUpdates(body) : UpdateExpression.Parse(updateText, context);
+        condition = WriteConditions.Parse(conditionText, context) ?? LegacyConditions.ReadExpected(body) ?? ConditionExpression.Always;
+        context.ValidateAllUsed();
+        return update;
+    }
+
+    private static Dictionary<string, AttributeValue>? NullIfEmpty(Dictionary<string, AttributeValue> item) => item.Count == 0 ? null : item;
+}
