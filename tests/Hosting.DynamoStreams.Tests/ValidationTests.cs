@@ -22,7 +22,7 @@ public class ValidationTests
         { "batching window 301 s", p => p.WithEventSource(e => e.MaxBatchingWindow = TimeSpan.FromSeconds(301)), "maxBatchingWindow cannot be over 300 seconds, got 301" },
         { "record age 59 s", p => p.WithEventSource(e => e.MaxRecordAge = TimeSpan.FromSeconds(59)), "maxRecordAge must be between 60 seconds and 7 days inclusive" },
         { "record age 8 days", p => p.WithEventSource(e => e.MaxRecordAge = TimeSpan.FromDays(8)), "maxRecordAge must be between 60 seconds and 7 days inclusive" },
-        { "retries -1", p => p.WithEventSource(e => e.RetryAttempts = -1), "retryAttempts must be between 0 and 10000 inclusive, got -1" },
+        { "retries -2", p => p.WithEventSource(e => e.RetryAttempts = -2), "retryAttempts must be between 0 and 10000 inclusive, got -2" },
         { "retries 10001", p => p.WithEventSource(e => e.RetryAttempts = 10001), "retryAttempts must be between 0 and 10000 inclusive, got 10001" },
         { "parallelization 11", p => p.WithEventSource(e => e.ParallelizationFactor = 11), "parallelizationFactor must be between 1 and 10 inclusive, got 11" },
         { "tumbling window 901 s", p => p.WithEventSource(e => e.TumblingWindow = TimeSpan.FromSeconds(901)), "tumblingWindow cannot be over 900 seconds, got 901" },

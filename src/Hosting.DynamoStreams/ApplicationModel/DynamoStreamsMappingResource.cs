@@ -11,4 +11,8 @@ public sealed class DynamoStreamsMappingResource(string name, DynamoStreamsLambd
 {
     /// <summary>Gets the pattern that declares the mapping.</summary>
     public DynamoStreamsLambdaResource Parent { get; } = parent ?? throw new ArgumentNullException(nameof(parent));
+
+    internal TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal Local.ILocalMapping? Mapping { get; set; }
 }

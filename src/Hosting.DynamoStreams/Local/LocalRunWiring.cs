@@ -1,9 +1,15 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.Local;
 
 /// <summary>
-/// Wires a pattern into a local run: the embedded emulator, the table and queue, the runtime host, the handler and the mapping engine.
+/// Wires a pattern into a local run: the embedded emulator, the table and queue created once the emulator is healthy,
+/// the handler process's environment, and the pattern's aggregated state and health.
 /// </summary>
 internal static class LocalRunWiring
 {
@@ -11,10 +17,79 @@ internal static class LocalRunWiring
     /// Attaches the local run behaviour to a pattern.
     /// </summary>
     /// <param name="builder">The AppHost builder.</param>
-    /// <param name="pattern">The pattern builder.</param>
-    public static void Attach(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoStreamsLambdaResource> pattern)
+    /// <param name="patternBuilder">The pattern builder.</param>
+    public static void Attach(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoStreamsLambdaResource> patternBuilder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(pattern);
+        var pattern = patternBuilder.Resource;
+        builder.Services.TryAddSingleton<DynamoStreamsLocalRun>();
+        EmulatorWiring.AttachOnce(builder, pattern.Emulator);
+
+        builder.Eventing.Subscribe<ResourceReadyEvent>(pattern.Emulator, (e, ct) => ProvisionAsync(pattern, e.Services, ct));
+
+        var healthCheckKey = $"{pattern.Name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new PatternHealthCheck(pattern), failureStatus: null, tags: null));
+        patternBuilder
+            .WithHealthCheck(healthCheckKey)
+            .OnInitializeResource((resource, e, ct) => PatternLifecycle.RunAsync(resource, e, ct));
+
+        CommandWiring.Attach(builder, pattern);
+
+        if (pattern.FunctionResource is IResourceWithEnvironment function)
+        {
+            builder.CreateResourceBuilder(function).WithEnvironment(async context =>
+            {
+                await LocalEnvironment.AddAsync(context.EnvironmentVariables, pattern, context.CancellationToken).ConfigureAwait(false);
+                foreach (var (key, value) in pattern.Function.Environment)
+                {
+                    context.EnvironmentVariables[key] = value;
+                }
+            });
+        }
+    }
+
+    private static async Task ProvisionAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var run = services.GetRequiredService<DynamoStreamsLocalRun>();
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var loggers = services.GetRequiredService<ResourceLoggerService>();
+
+        if (pattern.TableResource is { } table)
+        {
+            var logger = loggers.GetLogger(table);
+            await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Starting).ConfigureAwait(false);
+            try
+            {
+                var info = await TableProvisioner.EnsureAsync(run.DynamoDb!, pattern, logger, cancellationToken).ConfigureAwait(false);
+                await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Running,
+                    ("dynamostreams.tableName", info.TableName), ("dynamostreams.tableArn", info.TableArn), ("dynamostreams.streamArn", info.StreamArn),
+                    ("dynamostreams.streamViewType", pattern.ExistingTable is null ? pattern.Table.Stream.ToString() : "NewAndOldImages")).ConfigureAwait(false);
+                table.Created.TrySetResult(info);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Creating table {Table} failed: {Message}", pattern.LocalTableName, ex.Message);
+                await ResourceStates.PublishAsync(notifications, table, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
+                table.Created.TrySetException(ex);
+            }
+        }
+
+        if (pattern.DeadLetterQueueResource is { } dlq)
+        {
+            var logger = loggers.GetLogger(dlq);
+            await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Starting).ConfigureAwait(false);
+            try
+            {
+                var info = await QueueProvisioner.EnsureAsync(run.Sqs!, pattern, logger, cancellationToken).ConfigureAwait(false);
+                await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Running,
+                    ("dynamostreams.queueUrl", info.QueueUrl), ("dynamostreams.queueArn", info.QueueArn)).ConfigureAwait(false);
+                dlq.Created.TrySetResult(info);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Creating dead-letter queue {Queue} failed: {Message}", pattern.LocalQueueName, ex.Message);
+                await ResourceStates.PublishAsync(notifications, dlq, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
+                dlq.Created.TrySetException(ex);
+            }
+        }
     }
 }

@@ -107,9 +107,9 @@ internal static partial class DynamoStreamsLambdaValidator
             throw Fail(pattern, $"maxRecordAge must be between 60 seconds and 7 days inclusive (got {Seconds(age)} seconds). Set EventSource.MaxRecordAge in that range, or null to keep records until they expire.");
         }
 
-        if (e.RetryAttempts is < 0 or > 10000)
+        if (e.RetryAttempts is < -1 or > 10000)
         {
-            throw Fail(pattern, $"retryAttempts must be between 0 and 10000 inclusive, got {e.RetryAttempts}. Set EventSource.RetryAttempts in that range, or null to retry until the record expires.");
+            throw Fail(pattern, $"retryAttempts must be between 0 and 10000 inclusive, got {e.RetryAttempts}. Set EventSource.RetryAttempts in that range, or -1 (or null) to retry until the record expires.");
         }
 
         if (e.ParallelizationFactor is < 1 or > 10)

@@ -21,7 +21,7 @@ public sealed class DynamoEventSourceOptions
     /// <summary>Gets or sets the oldest record still sent to the function, 60 s–7 days (the seed's default 24 hours); null means until the record expires.</summary>
     public TimeSpan? MaxRecordAge { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Gets or sets how many times a failing batch is retried, 0–10000 (the seed's default 500); null retries until the record expires.</summary>
+    /// <summary>Gets or sets how many times a failing batch is retried, 0–10000 (the seed's default 500); -1 or null retries until the record expires.</summary>
     public int? RetryAttempts { get; set; } = 500;
 
     /// <summary>Gets or sets how many batches per shard run at once, 1–10 (default 1).</summary>

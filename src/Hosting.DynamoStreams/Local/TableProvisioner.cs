@@ -1,0 +1,161 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.Local;
+
+/// <summary>
+/// Creates a pattern's table in the emulator from the declaration, through the AWS SDK like any client; a table that
+/// already exists (persistent data) is kept as is.
+/// </summary>
+internal static class TableProvisioner
+{
+    /// <summary>
+    /// Creates the table (or finds it), enables time to live, and returns its identifiers.
+    /// </summary>
+    /// <param name="client">A client of the emulator.</param>
+    /// <param name="pattern">The pattern that owns the table.</param>
+    /// <param name="logger">The table resource's logger.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The table name, ARN and stream ARN.</returns>
+    public static async Task<LocalTableInfo> EnsureAsync(IAmazonDynamoDB client, DynamoStreamsLambdaResource pattern, ILogger logger, CancellationToken cancellationToken)
+    {
+        var request = BuildRequest(pattern);
+        TableDescription table;
+        try
+        {
+            table = (await client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false)).TableDescription;
+            logger.LogInformation("Created table {Table} with stream {Stream}.", table.TableName, table.LatestStreamArn);
+        }
+        catch (ResourceInUseException)
+        {
+            table = (await client.DescribeTableAsync(request.TableName, cancellationToken).ConfigureAwait(false)).Table;
+            logger.LogInformation("Table {Table} already exists (persistent data); keeping it and its stream {Stream}.", table.TableName, table.LatestStreamArn);
+        }
+
+        if (pattern.ExistingTable is null && pattern.Table.TimeToLiveAttribute is { } ttl)
+        {
+            await EnableTimeToLiveAsync(client, table.TableName, ttl, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (string.IsNullOrEmpty(table.LatestStreamArn))
+        {
+            throw new InvalidOperationException($"The emulator created table '{table.TableName}' without a stream; the mapping has nothing to read.");
+        }
+
+        return new LocalTableInfo(table.TableName, table.TableArn, table.LatestStreamArn);
+    }
+
+    /// <summary>
+    /// Builds the CreateTable request of a pattern's table (or of the local stand-in for a table in AWS).
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The request.</returns>
+    public static CreateTableRequest BuildRequest(DynamoStreamsLambdaResource pattern)
+    {
+        var t = pattern.Table;
+        var existing = pattern.ExistingTable;
+        var partitionKey = existing?.LocalPartitionKey ?? t.PartitionKey;
+        var sortKey = existing is null ? t.SortKey : existing.LocalSortKey;
+        var attributes = new Dictionary<string, DynamoAttribute>(StringComparer.Ordinal);
+        void Add(DynamoAttribute? a)
+        {
+            if (a is not null)
+            {
+                attributes[a.Name] = a;
+            }
+        }
+
+        Add(partitionKey);
+        Add(sortKey);
+        var provisioned = existing is null && t.BillingMode == DynamoBillingMode.Provisioned;
+        var request = new CreateTableRequest
+        {
+            TableName = pattern.LocalTableName,
+            KeySchema = Keys(partitionKey, sortKey),
+            BillingMode = provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+            ProvisionedThroughput = provisioned ? new ProvisionedThroughput(t.ReadCapacity ?? 5, t.WriteCapacity ?? 5) : null,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = ViewType(existing is null ? t.Stream : DynamoStreamViewType.NewAndOldImages) },
+        };
+
+        if (existing is null)
+        {
+            foreach (var gsi in t.GlobalSecondaryIndexes)
+            {
+                Add(gsi.PartitionKey);
+                Add(gsi.SortKey);
+                (request.GlobalSecondaryIndexes ??= []).Add(new GlobalSecondaryIndex
+                {
+                    IndexName = gsi.IndexName,
+                    KeySchema = Keys(gsi.PartitionKey, gsi.SortKey),
+                    Projection = Projection(gsi.ProjectionType, gsi.NonKeyAttributes),
+                    ProvisionedThroughput = provisioned ? new ProvisionedThroughput(gsi.ReadCapacity ?? 5, gsi.WriteCapacity ?? 5) : null,
+                });
+            }
+
+            foreach (var lsi in t.LocalSecondaryIndexes)
+            {
+                Add(lsi.SortKey);
+                (request.LocalSecondaryIndexes ??= []).Add(new LocalSecondaryIndex
+                {
+                    IndexName = lsi.IndexName,
+                    KeySchema = Keys(partitionKey, lsi.SortKey),
+                    Projection = Projection(lsi.ProjectionType, lsi.NonKeyAttributes),
+                });
+            }
+        }
+
+        request.AttributeDefinitions = [.. attributes.Values.Select(a => new AttributeDefinition(a.Name, new ScalarAttributeType(a.TypeCode)))];
+        return request;
+    }
+
+    private static async Task EnableTimeToLiveAsync(IAmazonDynamoDB client, string tableName, string attribute, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var current = await client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken).ConfigureAwait(false);
+            if (current.TimeToLiveDescription?.TimeToLiveStatus == TimeToLiveStatus.ENABLED)
+            {
+                return;
+            }
+
+            await client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true },
+            }, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Time to live is on for {Table}, attribute {Attribute}.", tableName, attribute);
+        }
+        catch (AmazonDynamoDBException ex)
+        {
+            logger.LogWarning("Time to live could not be enabled on {Table} ({Error}); items will not expire in this run.", tableName, ex.Message);
+        }
+    }
+
+    private static List<KeySchemaElement> Keys(DynamoAttribute partitionKey, DynamoAttribute? sortKey)
+    {
+        var keys = new List<KeySchemaElement> { new(partitionKey.Name, KeyType.HASH) };
+        if (sortKey is not null)
+        {
+            keys.Add(new KeySchemaElement(sortKey.Name, KeyType.RANGE));
+        }
+
+        return keys;
+    }
+
+    private static Projection Projection(DynamoProjectionType type, IList<string> nonKeyAttributes) => type switch
+    {
+        DynamoProjectionType.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+        DynamoProjectionType.Include => new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [.. nonKeyAttributes] },
+        _ => new Projection { ProjectionType = ProjectionType.ALL },
+    };
+
+    private static StreamViewType ViewType(DynamoStreamViewType type) => type switch
+    {
+        DynamoStreamViewType.NewImage => StreamViewType.NEW_IMAGE,
+        DynamoStreamViewType.OldImage => StreamViewType.OLD_IMAGE,
+        DynamoStreamViewType.KeysOnly => StreamViewType.KEYS_ONLY,
+        _ => StreamViewType.NEW_AND_OLD_IMAGES,
+    };
+}
