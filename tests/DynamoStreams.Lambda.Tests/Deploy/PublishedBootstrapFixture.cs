@@ -32,6 +32,7 @@ public sealed class PublishedBootstrapFixture : IAsyncLifetime
         var error = publish.StandardError.ReadToEndAsync();
         await publish.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15));
         Assert.True(publish.ExitCode == 0, $"dotnet publish failed ({publish.ExitCode}): {await output}{await error}");
+        Assert.True(File.Exists(Path.Combine(_directory, "libcoreclr.so")), "The publish is not self-contained: libcoreclr.so is missing.");
 
         // The recipe's rename step: the apphost finds Handler.Sample.dll by the name built into it.
         BootstrapPath = Path.Combine(_directory, "bootstrap");

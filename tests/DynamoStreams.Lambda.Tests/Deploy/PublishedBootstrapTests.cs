@@ -9,11 +9,11 @@ namespace DynamoStreams.Lambda.Tests.Deploy;
 public sealed class PublishedBootstrapTests(PublishedBootstrapFixture bootstrap, RuntimeApiFixture fixture)
     : IClassFixture<PublishedBootstrapFixture>, IClassFixture<RuntimeApiFixture>
 {
-    // spec C.4: provided.al2023 runs an executable named bootstrap; the self-contained publish is one and serves invocations
+    // spec C.4: provided.al2023 runs an executable named bootstrap; the published one serves invocations from the host
+    // (self-contained by default; LAMBDA_BOOTSTRAP=<path> checks another, e.g. the Native AOT publish)
     [Fact]
     public async Task SelfContainedBootstrap_UnderRuntimeApiHost_ServesInvocations()
     {
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bootstrap.BootstrapPath)!, "libcoreclr.so")), "The publish is not self-contained.");
         var function = await fixture.Host.RegisterFunctionAsync(
             new LambdaFunctionOptions
             {
