@@ -1,0 +1,119 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using DynamoStreams.Emulator;
+using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
+using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
+using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
+using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
+using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
+using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
+using DynamoStreams.LocalLambda.Processes;
+using DynamoStreams.LocalLambda.RuntimeApi;
+using DynamoStreams.LocalLambda.Tests.EventSourceMapping.RealHandler;
+
+namespace DynamoStreams.LocalLambda.Tests.EventSourceMapping.EndToEnd;
+
+/// <summary>One in-process emulator and one Runtime API host (real Kestrel, port 0) shared by a test class.</summary>
+public sealed class EsmFixture : IAsyncLifetime
+{
+    private int _counter;
+
+    public DynamoEmulator Emulator { get; private set; } = null!;
+
+    public LambdaRuntimeApiHost Host { get; private set; } = null!;
+
+    public AmazonDynamoDBClient Dynamo { get; private set; } = null!;
+
+    public static string HandlerDirectory => Path.Combine(AppContext.BaseDirectory, "TestFunctions", "esm");
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
+        Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
+        Dynamo = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = Emulator.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Dynamo.Dispose();
+        await Host.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    public string NewName(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}";
+
+    /// <summary>Creates a table keyed by <c>pk</c> with a NEW_AND_OLD_IMAGES stream and returns its stream ARN.</summary>
+    public async Task<(string Table, string StreamArn)> CreateTableAsync(string prefix)
+    {
+        var table = NewName(prefix);
+        var response = await Dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
+        });
+        return (table, response.TableDescription.LatestStreamArn);
+    }
+
+    /// <summary>Registers the Node stream handler under a new name; its invocations are logged to a file.</summary>
+    public async Task<HandlerLog> RegisterHandlerAsync(string prefix, int timeoutSeconds = 3)
+    {
+        var name = NewName(prefix);
+        var folder = Directory.CreateTempSubdirectory("esm-e2e-").FullName;
+        var function = new HandlerLog(name, Path.Combine(folder, "invocations.jsonl"), Path.Combine(folder, "exited"));
+        await Host.RegisterFunctionAsync(
+            new LambdaFunctionOptions
+            {
+                Name = name,
+                Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+                Environment = new Dictionary<string, string>
+                {
+                    ["ESM_RECORD_FILE"] = function.RecordFile,
+                    ["ESM_EXIT_FILE"] = function.ExitFile,
+                },
+            },
+            new NodeFunctionRunner(HandlerDirectory),
+            CancellationToken.None);
+        return function;
+    }
+
+    public Task PutAsync(string table, string key, int n, string? action = null)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new AttributeValue { S = key },
+            ["n"] = new AttributeValue { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        if (action is not null)
+        {
+            item["action"] = new AttributeValue { S = action };
+        }
+
+        return Dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item });
+    }
+
+    public EventSourceMappingEngine CreateEngine(ICheckpointStore? checkpoints = null, EventSourceMappingEngineOptions? options = null) =>
+        new(
+            new EmulatorStreamSource(Emulator.Streams),
+            new RuntimeApiFunctionInvoker(Host),
+            checkpoints ?? new InMemoryCheckpointStore(),
+            new EmulatorQueueDestination(Emulator.Queues),
+            options ?? new EventSourceMappingEngineOptions { RetryBackoff = _ => TimeSpan.Zero });
+
+    public static EventSourceMappingOptions Mapping(string streamArn, HandlerLog function, Action<EventSourceMappingOptions>? configure = null)
+    {
+        var options = new EventSourceMappingOptions
+        {
+            EventSourceArn = streamArn,
+            FunctionName = function.Name,
+            StartingPosition = "TRIM_HORIZON",
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+}
