@@ -17,22 +17,25 @@ public class DashboardBrowserTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var dashboardPort = FreePort();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost_Sample>(
-            [],
+            [
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
+                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+            ],
             (options, _) =>
             {
                 options.DisableDashboard = false;
                 options.AllowUnsecuredTransport = true;
             },
             cts.Token);
-        builder.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort}";
-        builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
-        builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
-        builder.Configuration["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
         await using var app = await builder.BuildAsync(cts.Token);
         await app.StartAsync(cts.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("orders", cts.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("audit", cts.Token);
         await app.ResourceNotifications.WaitForResourceAsync("orders-table", KnownResourceStates.Running, cts.Token);
+        var dashboard = await app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard", e => e.Snapshot.State?.Text == KnownResourceStates.Running && !e.Snapshot.Urls.IsEmpty, cts.Token);
+        var dashboardUrl = dashboard.Snapshot.Urls.First(u => u.Url.StartsWith("http", StringComparison.Ordinal)).Url;
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -41,7 +44,7 @@ public class DashboardBrowserTests
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-        await page.GotoAsync($"http://127.0.0.1:{dashboardPort}/", new PageGotoOptions { Timeout = 60_000 });
+        await page.GotoAsync(dashboardUrl, new PageGotoOptions { Timeout = 60_000 });
 
         foreach (var name in new[] { "orders", "orders-table", "orders-mapping", "orders-dlq", "orders-function", "audit", "audit-function", "dynamostreams", "lambda-runtime" })
         {
