@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,21 @@ public class DashboardBrowserTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         await page.GotoAsync(dashboardUrl, new PageGotoOptions { Timeout = 60_000 });
 
+        try
+        {
+            await AssertTreeAndRunCommandAsync(app, page);
+        }
+        catch
+        {
+            // Keep what the page showed for the CI log.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dashboard-failure.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "dashboard-failure.html"), await page.ContentAsync());
+            throw;
+        }
+    }
+
+    private static async Task AssertTreeAndRunCommandAsync(DistributedApplication app, IPage page)
+    {
         foreach (var name in new[] { "orders", "orders-table", "orders-mapping", "orders-dlq", "orders-function", "audit", "audit-function", "dynamostreams", "lambda-runtime" })
         {
             await Assertions.Expect(page.GetByText(name, new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
