@@ -36,7 +36,8 @@ public class DashboardBrowserTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync("audit", cts.Token);
         await app.ResourceNotifications.WaitForResourceAsync("orders-table", KnownResourceStates.Running, cts.Token);
         var dashboard = await app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard", e => e.Snapshot.State?.Text == KnownResourceStates.Running && !e.Snapshot.Urls.IsEmpty, cts.Token);
-        var dashboardUrl = dashboard.Snapshot.Urls.First(u => u.Url.StartsWith("http", StringComparison.Ordinal)).Url;
+        Assert.Contains(dashboard.Snapshot.Urls, u => u.Url.Contains($":{dashboardPort}", StringComparison.Ordinal));
+        var dashboardUrl = $"http://127.0.0.1:{dashboardPort}/";
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
