@@ -56,12 +56,12 @@ public class DashboardBrowserTests
 
     private static async Task AssertTreeAndRunCommandAsync(DistributedApplication app, IPage page)
     {
-        foreach (var name in new[] { "orders", "orders-table", "orders-mapping", "orders-dlq", "orders-function", "audit", "audit-function", "dynamostreams", "lambda-runtime" })
+        foreach (var name in new[] { "orders", "orders-table", "orders-mapping", "orders-dlq", "orders-function", "audit", "audit-mapping", "audit-function", "dynamostreams", "lambda-runtime" })
         {
-            await Assertions.Expect(page.GetByText(name, new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
+            var row = page.Locator("tr").Filter(new LocatorFilterOptions { Has = page.Locator(".resource-name-text", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{name}$") }) });
+            await Assertions.Expect(row.First).ToContainTextAsync("Running", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         }
 
-        await Assertions.Expect(page.GetByText("Running").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
         Directory.CreateDirectory(Path.Combine(RepoRoot(), "docs"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoRoot(), "docs", "dashboard.png"), FullPage = true });
 
@@ -71,8 +71,8 @@ public class DashboardBrowserTests
         var before = await CountTestItemsAsync(dynamo, tableName);
 
         // "Write test item" is a highlighted command: the dashboard shows it as a button in the table's row.
-        var row = page.Locator("fluent-data-grid-row, tr").Filter(new LocatorFilterOptions { HasText = "orders-table" }).First;
-        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Write test item" }).ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
+        var tableRow = page.Locator("tr").Filter(new LocatorFilterOptions { HasText = "orders-table" }).First;
+        await tableRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Put one item into the table" }).ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
 
         await SampleAppFixture.EventuallyAsync(async () => await CountTestItemsAsync(dynamo, tableName) > before ? "written" : null, "the test item written from the dashboard page");
     }
