@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text;
 
 namespace DynamoStreams.Emulator.Model;
 
@@ -22,16 +21,16 @@ public sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoN
     private readonly int _sign;
     private readonly string _text;
 
-    private DynamoNumber(int sign, string digits, int exponent)
+    private DynamoNumber(int sign, string digits, int exponent, string text)
     {
         _sign = sign;
         _digits = digits;
         _exponent = exponent;
-        _text = Format(sign, digits, exponent);
+        _text = text;
     }
 
     /// <summary>Gets the number zero.</summary>
-    public static DynamoNumber Zero { get; } = new(0, "0", 0);
+    public static DynamoNumber Zero { get; } = new(0, "0", 0, "0");
 
     /// <summary>Gets -1, 0 or 1 for a negative, zero or positive number.</summary>
     public int Sign => _sign;
@@ -150,7 +149,7 @@ public sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoN
             return NumberMessages.TooManyDigits;
         }
 
-        number = new DynamoNumber(negative ? -1 : 1, new string(digits[leading..trailing]), (int)exponent);
+        number = Create(negative ? -1 : 1, digits[leading..trailing], (int)exponent, text);
         return null;
     }
 
@@ -195,7 +194,7 @@ public sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoN
 
     /// <summary>Returns the number with its sign flipped.</summary>
     /// <returns>The negated number.</returns>
-    public DynamoNumber Negate() => _sign == 0 ? this : new DynamoNumber(-_sign, _digits, _exponent);
+    public DynamoNumber Negate() => _sign == 0 ? this : Create(-_sign, _digits, _exponent, null);
 
     /// <summary>Compares two numbers numerically.</summary>
     /// <param name="other">The other number.</param>
@@ -305,35 +304,56 @@ public sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoN
             throw new DynamoValidationException(NumberMessages.TooManyDigits);
         }
 
-        return new DynamoNumber(value.Sign, text[..trailing], exponent);
+        return Create(value.Sign, text.AsSpan(0, trailing), exponent, null);
     }
 
-    private static string Format(int sign, string digits, int exponent)
+    private static DynamoNumber Create(int sign, ReadOnlySpan<char> digits, int exponent, string? input)
     {
-        if (sign == 0)
-        {
-            return "0";
-        }
+        // Reuse the caller's text when it is already canonical (the common case for integers) to keep parsing
+        // on the request path down to one allocation.
+        var length = FormattedLength(sign, digits.Length, exponent);
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        Format(sign, digits, exponent, buffer);
+        var text = input is not null && buffer.SequenceEqual(input) ? input : new string(buffer);
+        var digitText = text.AsSpan().SequenceEqual(digits) ? text : new string(digits);
+        return new DynamoNumber(sign, digitText, exponent, text);
+    }
 
-        var builder = new StringBuilder(digits.Length + Math.Abs(exponent) + 3);
+    private static int FormattedLength(int sign, int digits, int exponent)
+    {
+        var magnitude = exponent < 0 ? 2 + (-exponent - 1) + digits
+            : exponent >= digits - 1 ? exponent + 1
+            : digits + 1;
+        return magnitude + (sign < 0 ? 1 : 0);
+    }
+
+    private static void Format(int sign, ReadOnlySpan<char> digits, int exponent, Span<char> destination)
+    {
+        var at = 0;
         if (sign < 0)
         {
-            builder.Append('-');
+            destination[at++] = '-';
         }
 
         if (exponent < 0)
         {
-            builder.Append("0.").Append('0', -exponent - 1).Append(digits);
+            destination[at++] = '0';
+            destination[at++] = '.';
+            destination.Slice(at, -exponent - 1).Fill('0');
+            at += -exponent - 1;
+            digits.CopyTo(destination[at..]);
         }
         else if (exponent >= digits.Length - 1)
         {
-            builder.Append(digits).Append('0', exponent - (digits.Length - 1));
+            digits.CopyTo(destination[at..]);
+            destination[(at + digits.Length)..].Fill('0');
         }
         else
         {
-            builder.Append(digits, 0, exponent + 1).Append('.').Append(digits, exponent + 1, digits.Length - exponent - 1);
+            digits[..(exponent + 1)].CopyTo(destination[at..]);
+            at += exponent + 1;
+            destination[at++] = '.';
+            digits[(exponent + 1)..].CopyTo(destination[at..]);
         }
-
-        return builder.ToString();
     }
 }

@@ -33,10 +33,8 @@ internal static class LocalRunWiring
             .OnInitializeResource((resource, e, ct) => PatternLifecycle.RunAsync(resource, e, ct));
 
         CommandWiring.Attach(builder, pattern);
-#if LOCAL_LAMBDA
         Lambda.LambdaWiring.AttachRuntimeHostOnce(builder);
         Lambda.LambdaWiring.AttachFunction(builder, pattern);
-#endif
 
         if (pattern.FunctionResource is IResourceWithEnvironment function)
         {
@@ -84,7 +82,6 @@ internal static class LocalRunWiring
             await ProvisionQueueAsync(pattern, dlq, run, notifications, loggers, cancellationToken).ConfigureAwait(false);
         }
 
-#if LOCAL_LAMBDA
         // Off the event's thread: a pattern that shares another's table waits for that table, created by another handler of this event.
         _ = Task.Run(async () =>
         {
@@ -99,7 +96,6 @@ internal static class LocalRunWiring
                 pattern.MappingResource?.Started.TrySetException(ex);
             }
         }, CancellationToken.None);
-#endif
     }
 
     private static async Task ProvisionQueueAsync(DynamoStreamsLambdaResource pattern, DynamoStreamsDeadLetterQueueResource dlq, DynamoStreamsLocalRun run,

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace DynamoStreams.LocalLambda.RuntimeApi;
+
+/// <summary>
+/// Holds one invocation from the invoke call to its outcome. Phase, instance and timers change only under the
+/// owning <see cref="HostedFunction"/>'s lock.
+/// </summary>
+internal sealed class Invocation
+{
+    private readonly TaskCompletionSource<InvocationResult> _completion =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Invocation(
+        string requestId,
+        ReadOnlyMemory<byte> payload,
+        string traceHeader,
+        ActivityContext traceContext,
+        InvokeOptions? options,
+        long startTimestamp)
+    {
+        RequestId = requestId;
+        Payload = payload;
+        TraceHeader = traceHeader;
+        TraceContext = traceContext;
+        ClientContext = options?.ClientContext;
+        CognitoIdentity = options?.CognitoIdentity;
+        StartTimestamp = startTimestamp;
+    }
+
+    public string RequestId { get; }
+
+    public HostedFunction? Owner { get; set; }
+
+    public ReadOnlyMemory<byte> Payload { get; }
+
+    public string TraceHeader { get; }
+
+    public ActivityContext TraceContext { get; }
+
+    public string? ClientContext { get; }
+
+    public string? CognitoIdentity { get; }
+
+    public long StartTimestamp { get; }
+
+    public InvocationPhase Phase { get; set; } = InvocationPhase.Queued;
+
+    public LinkedListNode<Invocation>? QueueNode { get; set; }
+
+    public RuntimeInstance? Instance { get; set; }
+
+    public long DispatchTimestamp { get; set; }
+
+    public DateTimeOffset Deadline { get; set; }
+
+    public ITimer? Timer { get; set; }
+
+    public Task<InvocationResult> Completion => _completion.Task;
+
+    public void SetResult(InvocationResult result) => _completion.TrySetResult(result);
+
+    public void SetException(Exception exception) => _completion.TrySetException(exception);
+
+    public void SetCanceled(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
+}
+
+/// <summary>
+/// Names the stages of an <see cref="Invocation"/>.
+/// </summary>
+internal enum InvocationPhase
+{
+    Queued,
+    Running,
+    Done,
+}
