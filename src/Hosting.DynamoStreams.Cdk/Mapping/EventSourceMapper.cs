@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Lambda.EventSources;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.DynamoStreams.Cdk.Mapping;
+
+/// <summary>Maps the declaration's event-source options to CDK event-source props and CloudFormation overrides.</summary>
+internal static class EventSourceMapper
+{
+    private const string MappingType = "AWS::Lambda::EventSourceMapping";
+
+    public static DynamoEventSourceProps ToProps(DynamoEventSourceOptions source)
+    {
+        var props = new DynamoEventSourceProps
+        {
+            StartingPosition = source.StartingPosition == DynamoStartingPosition.Latest ? StartingPosition.LATEST : StartingPosition.TRIM_HORIZON,
+            BatchSize = source.BatchSize,
+            BisectBatchOnError = source.BisectBatchOnError,
+        };
+
+        // CDK writes these only when set; true is the mapping's default, so only a change is written.
+        if (source.ReportBatchItemFailures)
+        {
+            props.ReportBatchItemFailures = true;
+        }
+
+        if (!source.Enabled)
+        {
+            props.Enabled = false;
+        }
+
+        if (source.MaxBatchingWindow is { } window)
+        {
+            props.MaxBatchingWindow = Duration.Seconds(window.TotalSeconds);
+        }
+
+        // Unlimited age and retries (-1) are outside CDK's accepted ranges; ApplyOverrides writes them.
+        if (source.MaxRecordAge is { } age)
+        {
+            props.MaxRecordAge = Duration.Seconds(age.TotalSeconds);
+        }
+
+        if (source.RetryAttempts is { } retries and >= 0)
+        {
+            props.RetryAttempts = retries;
+        }
+
+        if (source.ParallelizationFactor is { } factor)
+        {
+            props.ParallelizationFactor = factor;
+        }
+
+        if (source.TumblingWindow is { } tumbling)
+        {
+            props.TumblingWindow = Duration.Seconds(tumbling.TotalSeconds);
+        }
+
+        if (source.Filters.Count > 0)
+        {
+            props.Filters = [.. source.Filters.Select(f => FilterCriteria.Filter(ParseObject(f)))];
+        }
+
+        return props;
+    }
+
+    /// <summary>Writes what Amazon.CDK.Lib 2.160 cannot express onto the mapping's CloudFormation resource.</summary>
+    public static void ApplyOverrides(Stack stack, DynamoEventSourceOptions source)
+    {
+        var unlimitedAge = source.MaxRecordAge is null;
+        var unlimitedRetries = source.RetryAttempts is null or < 0;
+        if (!unlimitedAge && !unlimitedRetries && source.MetricsConfig.Count == 0)
+        {
+            return;
+        }
+
+        var mapping = stack.Node.FindAll().OfType<CfnResource>().Single(r => r.CfnResourceType == MappingType);
+        if (unlimitedAge)
+        {
+            mapping.AddPropertyOverride("MaximumRecordAgeInSeconds", -1);
+        }
+
+        if (unlimitedRetries)
+        {
+            mapping.AddPropertyOverride("MaximumRetryAttempts", -1);
+        }
+
+        if (source.MetricsConfig.Count > 0)
+        {
+            // MetricsConfig postdates Amazon.CDK.Lib 2.160; the package could later replace this override.
+            mapping.AddPropertyOverride("MetricsConfig.Metrics", source.MetricsConfig.ToArray());
+        }
+    }
+
+    private static Dictionary<string, object> ParseObject(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return (Dictionary<string, object>)Convert(document.RootElement);
+    }
+
+    private static object Convert(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Convert(p.Value), StringComparer.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Select(Convert).ToArray(),
+        JsonValueKind.String => element.GetString()!,
+        JsonValueKind.Number => element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+
+        // The validator accepts null in patterns ({"x":[null]}); jsii has no null element, so keep the JSON literal out.
+        _ => throw new NotSupportedException($"The filter pattern value {element.GetRawText()} cannot be passed to FilterCriteria.Filter."),
+    };
+}

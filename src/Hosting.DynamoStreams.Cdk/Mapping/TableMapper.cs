@@ -1,0 +1,166 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Aspire.Hosting.ApplicationModel;
+using CdkAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace Aspire.Hosting.DynamoStreams.Cdk.Mapping;
+
+/// <summary>Maps the declaration's table options to CDK table props, indexes and imported tables.</summary>
+internal static class TableMapper
+{
+    public static TableProps ToProps(DynamoTableOptions table)
+    {
+        var props = new TableProps
+        {
+            PartitionKey = ToAttribute(table.PartitionKey),
+            Stream = ToStreamViewType(table.Stream),
+            BillingMode = table.BillingMode == DynamoBillingMode.Provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = table.PointInTimeRecovery,
+            RemovalPolicy = table.RemovalPolicy switch
+            {
+                DynamoRemovalPolicy.Destroy => RemovalPolicy.DESTROY,
+                DynamoRemovalPolicy.Snapshot => RemovalPolicy.SNAPSHOT,
+                _ => RemovalPolicy.RETAIN,
+            },
+        };
+
+        // Unset values stay unset so that the construct's defaults (and CloudFormation's) apply unchanged.
+        if (table.SortKey is { } sortKey)
+        {
+            props.SortKey = ToAttribute(sortKey);
+        }
+
+        if (table.TableName is { } name)
+        {
+            props.TableName = name;
+        }
+
+        if (table.ReadCapacity is { } read)
+        {
+            props.ReadCapacity = read;
+        }
+
+        if (table.WriteCapacity is { } write)
+        {
+            props.WriteCapacity = write;
+        }
+
+        if (table.TimeToLiveAttribute is { } ttl)
+        {
+            props.TimeToLiveAttribute = ttl;
+        }
+
+        if (table.DeletionProtection is { } protection)
+        {
+            props.DeletionProtection = protection;
+        }
+
+        return props;
+    }
+
+    /// <summary>Adds the declaration's secondary indexes to the table the construct created (CDK has no index props).</summary>
+    public static void AddIndexes(Table table, DynamoTableOptions options)
+    {
+        foreach (var gsi in options.GlobalSecondaryIndexes)
+        {
+            var props = new GlobalSecondaryIndexProps
+            {
+                IndexName = gsi.IndexName,
+                PartitionKey = ToAttribute(gsi.PartitionKey),
+                ProjectionType = ToProjectionType(gsi.ProjectionType),
+            };
+            if (gsi.SortKey is { } sortKey)
+            {
+                props.SortKey = ToAttribute(sortKey);
+            }
+
+            if (gsi.NonKeyAttributes.Count > 0)
+            {
+                props.NonKeyAttributes = [.. gsi.NonKeyAttributes];
+            }
+
+            if (gsi.ReadCapacity is { } read)
+            {
+                props.ReadCapacity = read;
+            }
+
+            if (gsi.WriteCapacity is { } write)
+            {
+                props.WriteCapacity = write;
+            }
+
+            table.AddGlobalSecondaryIndex(props);
+        }
+
+        foreach (var lsi in options.LocalSecondaryIndexes)
+        {
+            var props = new LocalSecondaryIndexProps
+            {
+                IndexName = lsi.IndexName,
+                SortKey = ToAttribute(lsi.SortKey),
+                ProjectionType = ToProjectionType(lsi.ProjectionType),
+            };
+            if (lsi.NonKeyAttributes.Count > 0)
+            {
+                props.NonKeyAttributes = [.. lsi.NonKeyAttributes];
+            }
+
+            table.AddLocalSecondaryIndex(props);
+        }
+    }
+
+    /// <summary>Imports a table deployed elsewhere by its ARN or name, with the stream the mapping reads.</summary>
+    public static ITable Import(Constructs.Construct scope, DynamoStreamsLambdaResource pattern, DynamoExistingTable existing)
+    {
+        if (existing.Pattern is { } owner)
+        {
+            throw new NotSupportedException(
+                $"The pattern '{pattern.Name}' reads the table of the pattern '{owner.Name}', and a table shared between generated stacks is not supported yet. " +
+                $"Deploy '{owner.Name}' first, then declare '{pattern.Name}' with WithExistingTable(tableArn, streamArn) using its TableArn and StreamArn outputs.");
+        }
+
+        if (string.IsNullOrEmpty(existing.TableStreamArn))
+        {
+            throw new InvalidOperationException(
+                $"The existing table of the pattern '{pattern.Name}' has no stream ARN: the mapping reads the stream, so pass it to WithExistingTable(tableNameOrArn, streamArn).");
+        }
+
+        var attributes = new TableAttributes { TableStreamArn = existing.TableStreamArn };
+        if (existing.TableArn is { } arn)
+        {
+            attributes.TableArn = arn;
+        }
+        else
+        {
+            attributes.TableName = existing.TableName;
+        }
+
+        return Table.FromTableAttributes(scope, "ExistingTable", attributes);
+    }
+
+    private static CdkAttribute ToAttribute(DynamoAttribute attribute) => new()
+    {
+        Name = attribute.Name,
+        Type = attribute.Type switch
+        {
+            DynamoAttributeType.Number => AttributeType.NUMBER,
+            DynamoAttributeType.Binary => AttributeType.BINARY,
+            _ => AttributeType.STRING,
+        },
+    };
+
+    private static StreamViewType ToStreamViewType(DynamoStreamViewType type) => type switch
+    {
+        DynamoStreamViewType.NewImage => StreamViewType.NEW_IMAGE,
+        DynamoStreamViewType.OldImage => StreamViewType.OLD_IMAGE,
+        DynamoStreamViewType.KeysOnly => StreamViewType.KEYS_ONLY,
+        _ => StreamViewType.NEW_AND_OLD_IMAGES,
+    };
+
+    private static ProjectionType ToProjectionType(DynamoProjectionType type) => type switch
+    {
+        DynamoProjectionType.KeysOnly => ProjectionType.KEYS_ONLY,
+        DynamoProjectionType.Include => ProjectionType.INCLUDE,
+        _ => ProjectionType.ALL,
+    };
+}
