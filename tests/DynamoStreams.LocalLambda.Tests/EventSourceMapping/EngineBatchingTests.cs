@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DynamoStreams.Lambda.DynamoDBEvents;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
+using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using DynamoStreams.LocalLambda.Tests.EventSourceMapping.Doubles;
 
@@ -144,6 +145,35 @@ public sealed class EngineBatchingTests
         Assert.True(h.Function.MaxConcurrent <= 2);
         var last = h.Source.Append("A", 31);
         await h.WaitForCheckpointAsync(last.SequenceNumber);
+    }
+
+    [Fact]
+    public async Task ParallelizationFactor_OneLaneStalled_OtherKeysFlowCheckpointStaysAtLowestUnfinished()
+    {
+        // spec B.2: PF>1 lanes; shard checkpoint = lowest unfinished position [emu]
+        await using var h = EngineHarness.Create(o =>
+        {
+            o.ParallelizationFactor = 4;
+            o.BatchSize = 1;
+        });
+        var poisoned = true;
+        var first = h.Source.Append("P", 1);
+        h.Function.Handler = i => poisoned && i.Numbers.Contains(1) ? ScriptedInvoker.Error() : ScriptedInvoker.Json("{}");
+        var others = new[] { "Q", "R", "S", "T", "U", "V", "W" };
+        for (var n = 0; n < others.Length; n++)
+        {
+            h.Source.Append(others[n], n + 2);
+        }
+
+        await h.StartAsync();
+        await Eventually.WaitAsync(() => h.Invocations.Count(i => i.Outcome == FunctionInvocationOutcome.Success) >= 3, "records of other lanes while key P is stalled");
+
+        Assert.Null(h.Status.Shards.Single().Checkpoint);
+        poisoned = false;
+        var last = h.Source.Append("P", 99);
+        await h.WaitForCheckpointAsync(last.SequenceNumber);
+        Assert.Contains(h.Invocations, i => i.Numbers.Contains(1) && i.Outcome == FunctionInvocationOutcome.Success);
+        Assert.NotEqual(first.SequenceNumber, h.Status.Shards.Single().Checkpoint);
     }
 
     [Fact]

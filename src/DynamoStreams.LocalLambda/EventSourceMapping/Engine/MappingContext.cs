@@ -13,6 +13,7 @@ internal sealed class MappingContext
 {
     private string _lastProcessingResult = EventSourceMappingState.NoRecordsProcessed;
     private string? _lastEngineError;
+    private EventSourceMappingCounters? _counters;
 
     public required EventSourceMappingConfiguration Configuration { get; init; }
 
@@ -28,7 +29,8 @@ internal sealed class MappingContext
 
     public required ILogger Logger { get; init; }
 
-    public EventSourceMappingCounters Counters { get; } = new();
+    public EventSourceMappingCounters Counters =>
+        LazyInitializer.EnsureInitialized(ref _counters, () => new EventSourceMappingCounters(Configuration.Uuid, Configuration.FunctionShortName));
 
     public required PauseGate Gate { get; init; }
 

@@ -1,8 +1,26 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
+
 namespace DynamoStreams.LocalLambda.EventSourceMapping.Status;
 
 /// <summary>Counts what one mapping did; read a consistent-enough copy with <see cref="Snapshot"/>.</summary>
-internal sealed class EventSourceMappingCounters
+internal sealed class EventSourceMappingCounters(string uuid, string functionName)
 {
+    private static readonly Counter<long> s_read = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.read", "{record}", "Records read from the stream.");
+    private static readonly Counter<long> s_filtered = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.filtered", "{record}", "Records dropped by filters.");
+    private static readonly Counter<long> s_delivered = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.delivered", "{record}", "Records the function processed.");
+    private static readonly Counter<long> s_invocations = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.invocations", "{invocation}", "Invocations made.");
+    private static readonly Counter<long> s_errors = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.errors", "{invocation}", "Failed invocations.");
+    private static readonly Counter<long> s_throttles = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.throttles", "{invocation}", "Throttled invocations.");
+    private static readonly Counter<long> s_retries = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.retries", "{retry}", "Retries counted against MaximumRetryAttempts.");
+    private static readonly Counter<long> s_bisects = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.bisects", "{split}", "Batches split in two.");
+    private static readonly Counter<long> s_destination = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.sent_to_destination", "{record}", "Records reported to the OnFailure destination.");
+    private static readonly Counter<long> s_dropped = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.dropped", "{record}", "Records discarded without a destination.");
+    private static readonly Histogram<double> s_iteratorAge = EventSourceMappingTelemetry.Meter.CreateHistogram<double>("esm.iterator_age", "ms", "Age of the last record of each invocation.");
+
+    private readonly TagList _tags = new() { { "aws.lambda.event_source_mapping.uuid", uuid }, { "faas.name", functionName } };
+
     private long _recordsRead;
     private long _recordsFiltered;
     private long _recordsDelivered;
@@ -15,27 +33,38 @@ internal sealed class EventSourceMappingCounters
     private long _recordsDropped;
     private long _iteratorAgeMilliseconds;
 
-    public void AddRead(int count) => Interlocked.Add(ref _recordsRead, count);
+    public void AddRead(int count) => Add(ref _recordsRead, count, s_read);
 
-    public void AddFiltered(int count) => Interlocked.Add(ref _recordsFiltered, count);
+    public void AddFiltered(int count) => Add(ref _recordsFiltered, count, s_filtered);
 
-    public void AddDelivered(int count) => Interlocked.Add(ref _recordsDelivered, count);
+    public void AddDelivered(int count) => Add(ref _recordsDelivered, count, s_delivered);
 
-    public void AddBatch() => Interlocked.Increment(ref _batches);
+    public void AddBatch() => Add(ref _batches, 1, s_invocations);
 
-    public void AddFunctionError() => Interlocked.Increment(ref _functionErrors);
+    public void AddFunctionError() => Add(ref _functionErrors, 1, s_errors);
 
-    public void AddThrottle() => Interlocked.Increment(ref _throttles);
+    public void AddThrottle() => Add(ref _throttles, 1, s_throttles);
 
-    public void AddRetry() => Interlocked.Increment(ref _retries);
+    public void AddRetry() => Add(ref _retries, 1, s_retries);
 
-    public void AddBisect() => Interlocked.Increment(ref _bisects);
+    public void AddBisect() => Add(ref _bisects, 1, s_bisects);
 
-    public void AddSentToDestination(int count) => Interlocked.Add(ref _recordsSentToDestination, count);
+    public void AddSentToDestination(int count) => Add(ref _recordsSentToDestination, count, s_destination);
 
-    public void AddDropped(int count) => Interlocked.Add(ref _recordsDropped, count);
+    public void AddDropped(int count) => Add(ref _recordsDropped, count, s_dropped);
 
-    public void SetIteratorAge(TimeSpan age) => Interlocked.Exchange(ref _iteratorAgeMilliseconds, (long)Math.Max(0, age.TotalMilliseconds));
+    public void SetIteratorAge(TimeSpan age)
+    {
+        var milliseconds = Math.Max(0, age.TotalMilliseconds);
+        Interlocked.Exchange(ref _iteratorAgeMilliseconds, (long)milliseconds);
+        s_iteratorAge.Record(milliseconds, _tags);
+    }
+
+    private void Add(ref long field, int count, Counter<long> instrument)
+    {
+        Interlocked.Add(ref field, count);
+        instrument.Add(count, _tags);
+    }
 
     public EventSourceMappingMetrics Snapshot() => new()
     {

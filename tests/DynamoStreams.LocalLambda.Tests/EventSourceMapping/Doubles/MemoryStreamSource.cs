@@ -21,7 +21,7 @@ internal sealed class MemoryStreamSource(TimeProvider time) : IStreamSource
 
     public int OpenReaders;
 
-    public StreamRecord Append(string partitionKey, int number, string eventName = "INSERT", string? status = null, string? shardId = null, DateTimeOffset? created = null, int padding = 0)
+    public StreamRecord Append(string partitionKey, int number, string eventName = "INSERT", string? status = null, string? shardId = null, DateTimeOffset? created = null, int padding = 0, System.Diagnostics.ActivityContext writer = default)
     {
         lock (_lock)
         {
@@ -48,6 +48,7 @@ internal sealed class MemoryStreamSource(TimeProvider time) : IStreamSource
                 PartitionKey = partitionKey,
                 SizeBytes = 50,
                 Json = Encoding.UTF8.GetBytes(json),
+                WriterContext = writer,
             };
             shard.Records.Add(record);
             Signal();
