@@ -23,6 +23,12 @@ public sealed class DynamoEmulatorOptions
     /// <summary>Gets the logger factory the server logs to, or <see langword="null"/> for no logging in-process.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Gets a callback that adds services to the emulator after its own registrations, for in-process hosts
+    /// that plug in observers (for example an <see cref="Storage.IItemChangeObserver"/>) or replace parts.
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()

@@ -17,7 +17,11 @@ public sealed class DynamoDbContext
         Store = store;
         Time = timeProvider;
         Options = options;
+        TransactionTokens = new Operations.Items.TransactionTokens(timeProvider);
     }
+
+    /// <summary>Gets the client request tokens of recent transactions.</summary>
+    public Operations.Items.TransactionTokens TransactionTokens { get; }
 
     /// <summary>Gets the table store.</summary>
     public ITableStore Store { get; }

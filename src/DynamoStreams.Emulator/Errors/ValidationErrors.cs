@@ -15,6 +15,12 @@ public sealed class ValidationErrors
     /// <param name="path">The member path in lower camel case, for example <c>tableName</c>.</param>
     public void NotNull(string path) => _errors.Add($"Value null at '{path}' failed to satisfy constraint: Member must not be null");
 
+    /// <summary>Creates the error for one missing required member.</summary>
+    /// <param name="path">The member path in lower camel case.</param>
+    /// <returns>The <c>ValidationException</c>.</returns>
+    public static AwsServiceException NotNullError(string path) =>
+        DynamoDbErrors.Validation($"1 validation error detected: Value null at '{path}' failed to satisfy constraint: Member must not be null");
+
     /// <summary>Records a violated constraint.</summary>
     /// <param name="value">The offending value as DynamoDB prints it.</param>
     /// <param name="path">The member path in lower camel case.</param>

@@ -39,5 +39,7 @@ internal static class EmulatorServices
             var module = (IEmulatorModule)Activator.CreateInstance(type)!;
             module.ConfigureServices(services, options);
         }
+
+        options.ConfigureServices?.Invoke(services);
     }
 }
