@@ -17,11 +17,11 @@ namespace DynamoStreams.Lambda;
 /// </remarks>
 /// <example>
 /// <code>
-/// return await LambdaRuntime.RunAsync(async ct =>
+/// return await LambdaRuntime.RunAsync(_ =>
 /// {
-///     var table = Environment.GetEnvironmentVariable("TOTALS_TABLE") ?? throw new InvalidOperationException("Set TOTALS_TABLE.");
-///     var aggregator = new OrderAggregator(new AmazonDynamoDBClient(), table);
-///     return LambdaHandler.ForDynamoDBStream(aggregator.HandleAsync);
+///     var table = Environment.GetEnvironmentVariable("TOTALS_TABLE_NAME") ?? throw new InvalidOperationException("Set TOTALS_TABLE_NAME.");
+///     var handler = new OrderTotalsHandler(new DynamoDBCustomerTotals(new AmazonDynamoDBClient(), table));
+///     return Task.FromResult(LambdaHandler.ForDynamoDBStream(handler.HandleAsync));
 /// });
 /// </code>
 /// </example>

@@ -21,6 +21,8 @@ internal sealed class StandInRuntimeApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Posted>> _results = new();
     private readonly TaskCompletionSource<Posted> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly SemaphoreSlim _polls = new(0);
+
     private StandInRuntimeApi(WebApplication app) => _app = app;
 
     public string Address { get; private set; } = string.Empty;
@@ -58,6 +60,9 @@ internal sealed class StandInRuntimeApi : IAsyncDisposable
         return result.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Waits until a runtime is blocked in GET /next.</summary>
+    public Task WaitForPollAsync() => _polls.WaitAsync(TimeSpan.FromSeconds(60));
+
     public Task<Posted> InitErrorAsync() => _initError.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
@@ -75,6 +80,7 @@ internal sealed class StandInRuntimeApi : IAsyncDisposable
             return;
         }
 
+        _polls.Release();
         var (id, body, headers) = await _pending.Reader.ReadAsync(http.RequestAborted);
         http.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = id;
         http.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
