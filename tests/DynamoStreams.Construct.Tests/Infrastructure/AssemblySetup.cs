@@ -7,11 +7,21 @@ namespace DynamoStreams.Construct.Tests.Infrastructure;
 
 internal static class AssemblySetup
 {
-    // jsii warns on every start under Node versions it was not tested with (Node 20 works); keep test output clean.
+    // jsii prints a banner on every start under Node versions it was not tested with or that reached end of life
+    // (Node 20 works for synthesis); keep test output readable. A value set by the caller wins.
     [ModuleInitializer]
     internal static void Initialize()
     {
-        Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stacks.DeleteOutput();
+        SetIfUnset("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+        SetIfUnset("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+        Stacks.DeleteEarlierOutput();
+    }
+
+    private static void SetIfUnset(string name, string value)
+    {
+        if (Environment.GetEnvironmentVariable(name) is null)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace DynamoStreams.Construct.Tests.Infrastructure;
 /// <summary>Builds the apps, stacks and function props the tests synthesise.</summary>
 internal static class Stacks
 {
-    private static readonly string s_outRoot = Path.Combine(Path.GetTempPath(), "dynamostreams-construct-tests");
+    private static readonly string s_runsRoot = Path.Combine(Path.GetTempPath(), "dynamostreams-construct-tests");
+    private static readonly string s_outRoot = Path.Combine(s_runsRoot, System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static string AssetsDirectory => Path.Combine(AppContext.BaseDirectory, "Assets");
 
@@ -42,11 +43,24 @@ internal static class Stacks
     public static string LogicalId(Constructs.IConstruct construct) =>
         Stack.Of(construct).GetLogicalId((CfnElement)construct.Node.DefaultChild!);
 
-    public static void DeleteOutput()
+    /// <summary>Deletes the cloud assemblies of earlier test runs (a test host may be ended before it can clean up).</summary>
+    public static void DeleteEarlierOutput()
     {
-        if (Directory.Exists(s_outRoot))
+        if (!Directory.Exists(s_runsRoot))
         {
-            Directory.Delete(s_outRoot, recursive: true);
+            return;
+        }
+
+        foreach (var run in Directory.EnumerateDirectories(s_runsRoot).Where(d => d != s_outRoot))
+        {
+            try
+            {
+                Directory.Delete(run, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test process is still using it; the next run removes it.
+            }
         }
     }
 }
