@@ -33,6 +33,12 @@ public sealed class DynamoEmulator : IAsyncDisposable
     /// <summary>Gets the emulator's services, for in-process access to its parts (storage, streams).</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Gets the in-process reader of the emulator's DynamoDB streams (no HTTP, no polling latency).</summary>
+    public Streams.IEmulatorStreams Streams => _app.Services.GetRequiredService<Streams.IEmulatorStreams>();
+
+    /// <summary>Gets the in-process access to the emulator's SQS queues, by ARN.</summary>
+    public Sqs.ISqsQueues Queues => _app.Services.GetRequiredService<Sqs.ISqsQueues>();
+
     /// <summary>Starts an emulator bound to loopback.</summary>
     /// <param name="options">The options; <see cref="DynamoEmulatorOptions.Port"/> 0 picks a free port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

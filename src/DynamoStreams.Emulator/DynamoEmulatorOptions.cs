@@ -23,6 +23,15 @@ public sealed class DynamoEmulatorOptions
     /// <summary>Gets the logger factory the server logs to, or <see langword="null"/> for no logging in-process.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Gets the shape and lifetime of DynamoDB streams: shards per stream, rollover, retention, iterator lifetime.</summary>
+    public Streams.StreamsOptions Streams { get; init; } = new();
+
+    /// <summary>
+    /// Gets how often expired items are deleted on tables with time to live enabled. Defaults to 5 seconds;
+    /// DynamoDB itself deletes within days, so code must not rely on a prompt deletion either way.
+    /// </summary>
+    public TimeSpan TtlSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Gets a callback that adds services to the emulator after its own registrations, for in-process hosts
     /// that plug in observers (for example an <see cref="Storage.IItemChangeObserver"/>) or replace parts.
@@ -49,5 +58,11 @@ public sealed class DynamoEmulatorOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Streams, nameof(Streams));
+        Streams.Validate();
+        if (TtlSweepInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"DynamoEmulatorOptions.TtlSweepInterval must be positive, for example 5 seconds; it was {TtlSweepInterval}.", nameof(TtlSweepInterval));
+        }
     }
 }

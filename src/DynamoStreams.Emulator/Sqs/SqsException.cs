@@ -1,11 +1,16 @@
+using DynamoStreams.Emulator.Errors;
+
 namespace DynamoStreams.Emulator.Sqs;
 
 /// <summary>
 /// Represents an SQS error as the JSON protocol returns it: a model shape name for <c>__type</c>,
 /// the query-compatible error code for the <c>x-amzn-query-error</c> header, and an HTTP status.
 /// </summary>
-public sealed class SqsException : Exception
+public sealed class SqsException : AwsServiceException
 {
+    /// <summary>The namespace of SQS's error shapes.</summary>
+    public const string SqsNamespace = "com.amazonaws.sqs#";
+
     /// <summary>Creates an SQS error.</summary>
     /// <param name="shape">The error shape name, written as <c>com.amazonaws.sqs#&lt;shape&gt;</c>.</param>
     /// <param name="queryCode">The query-compatible code the SDK exposes as <c>ErrorCode</c>.</param>
@@ -13,11 +18,10 @@ public sealed class SqsException : Exception
     /// <param name="message">The message, copied from the real service.</param>
     /// <param name="senderFault">Whether the caller is at fault (<c>Sender</c>) or the service (<c>Receiver</c>).</param>
     public SqsException(string shape, string queryCode, int statusCode, string message, bool senderFault = true)
-        : base(message)
+        : base(SqsNamespace + shape, message, statusCode)
     {
         Shape = shape;
         QueryCode = queryCode;
-        StatusCode = statusCode;
         SenderFault = senderFault;
     }
 
@@ -27,15 +31,9 @@ public sealed class SqsException : Exception
     /// <summary>Gets the query-compatible error code.</summary>
     public string QueryCode { get; }
 
-    /// <summary>Gets the HTTP status code.</summary>
-    public int StatusCode { get; }
-
     /// <summary>Gets a value indicating whether the caller is at fault.</summary>
     public bool SenderFault { get; }
 
     /// <summary>Gets the value of the <c>x-amzn-query-error</c> header.</summary>
     public string QueryErrorHeader => QueryCode + (SenderFault ? ";Sender" : ";Receiver");
-
-    /// <summary>Gets the value of <c>__type</c> in the error body.</summary>
-    public string ErrorType => "com.amazonaws.sqs#" + Shape;
 }

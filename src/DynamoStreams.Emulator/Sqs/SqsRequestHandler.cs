@@ -1,17 +1,13 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace DynamoStreams.Emulator.Sqs;
 
 /// <summary>
-/// Serves the SQS JSON protocol (<c>X-Amz-Target: AmazonSQS.&lt;Operation&gt;</c>): parses the body, runs the
-/// operation on the <see cref="SqsQueueStore"/> and writes the response or a query-compatible error.
+/// Runs the SQS JSON protocol operations (<c>X-Amz-Target: AmazonSQS.&lt;Operation&gt;</c>) on the
+/// <see cref="SqsQueueStore"/>, writing the response object or throwing an <see cref="SqsException"/>.
 /// </summary>
 public sealed class SqsRequestHandler
 {
-    /// <summary>The <c>X-Amz-Target</c> prefix this handler serves.</summary>
-    public const string TargetPrefix = "AmazonSQS";
-
     private readonly SqsQueueOperations _queues;
     private readonly SqsMessageOperations _messages;
 
@@ -24,49 +20,31 @@ public sealed class SqsRequestHandler
         _messages = new SqsMessageOperations(store);
     }
 
-    /// <summary>Runs one operation.</summary>
+    /// <summary>Gets the operation names served.</summary>
+    public static IReadOnlyList<string> OperationNames { get; } =
+    [
+        "CreateQueue", "GetQueueUrl", "ListQueues", "DeleteQueue", "GetQueueAttributes", "SetQueueAttributes", "PurgeQueue",
+        "TagQueue", "UntagQueue", "ListQueueTags", "SendMessage", "SendMessageBatch", "ReceiveMessage", "DeleteMessage",
+        "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch",
+    ];
+
+    /// <summary>Runs one operation and writes its response object.</summary>
     /// <param name="operation">The part of the target after <c>AmazonSQS.</c>.</param>
-    /// <param name="body">The UTF-8 JSON request body.</param>
+    /// <param name="body">The request body (an object).</param>
     /// <param name="context">The region and base URL of the request.</param>
+    /// <param name="writer">The writer of the response body.</param>
     /// <param name="cancellationToken">Cancels a long poll when the client goes away.</param>
-    /// <returns>The response to send.</returns>
-    public async Task<SqsResponse> HandleAsync(string operation, ReadOnlyMemory<byte> body, SqsRequestContext context,
+    /// <returns>A task that completes when the response is written.</returns>
+    /// <exception cref="SqsException">The request fails.</exception>
+    public async ValueTask ExecuteAsync(string operation, JsonElement body, SqsRequestContext context, Utf8JsonWriter writer,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            using var document = Parse(body);
-            var request = new SqsJsonRequest(document.RootElement);
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                await RunAsync(operation, request, context, writer, cancellationToken).ConfigureAwait(false);
-                writer.WriteEndObject();
-            }
-
-            return new SqsResponse(200, buffer.WrittenSpan.ToArray(), null);
-        }
-        catch (SqsException error)
-        {
-            return Error(error);
-        }
-    }
-
-    /// <summary>Writes an SQS error as the JSON protocol carries it.</summary>
-    /// <param name="error">The error.</param>
-    /// <returns>The response.</returns>
-    public static SqsResponse Error(SqsException error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
-        {
-            ["__type"] = error.ErrorType,
-            ["message"] = error.Message,
-        });
-        return new SqsResponse(error.StatusCode, body, error.QueryErrorHeader);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        await RunAsync(operation, new SqsJsonRequest(body), context, writer, cancellationToken).ConfigureAwait(false);
+        writer.WriteEndObject();
     }
 
     private Task RunAsync(string operation, SqsJsonRequest request, SqsRequestContext context, Utf8JsonWriter writer,
@@ -95,24 +73,5 @@ public sealed class SqsRequestHandler
         }
 
         return Task.CompletedTask;
-    }
-
-    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                throw SqsErrors.MalformedRequest("the body must be a JSON object.");
-            }
-
-            return document;
-        }
-        catch (JsonException ex)
-        {
-            throw SqsErrors.MalformedRequest(ex.Message);
-        }
     }
 }

@@ -1,10 +1,12 @@
+using DynamoStreams.Emulator.Errors;
+
 namespace DynamoStreams.Emulator.Streams;
 
 /// <summary>
 /// Represents a DynamoDB Streams error with the service's error code and message, raised by the in-process
 /// stream API and written to HTTP clients as <c>{"__type":"...#Code","message":"..."}</c>.
 /// </summary>
-public sealed class StreamsException : Exception
+public sealed class StreamsException : AwsServiceException
 {
     private const string StreamsNamespace = "com.amazonaws.dynamodb.v20120810#";
 
@@ -13,20 +15,16 @@ public sealed class StreamsException : Exception
     /// <param name="message">The message.</param>
     /// <param name="statusCode">The HTTP status code.</param>
     public StreamsException(string errorCode, string message, int statusCode = 400)
-        : base(message)
+        : base(WireTypeOf(errorCode), message, statusCode)
     {
-        ErrorCode = errorCode;
-        StatusCode = statusCode;
     }
 
-    /// <summary>Gets the error code, such as <c>ResourceNotFoundException</c>.</summary>
-    public string ErrorCode { get; }
-
-    /// <summary>Gets the HTTP status code.</summary>
-    public int StatusCode { get; }
-
-    /// <summary>Gets the <c>__type</c> written on the wire.</summary>
-    public string WireType => ErrorCode == "ValidationException" ? "com.amazon.coral.validate#ValidationException" : StreamsNamespace + ErrorCode;
+    private static string WireTypeOf(string errorCode) => errorCode switch
+    {
+        "ValidationException" => "com.amazon.coral.validate#ValidationException",
+        "SerializationException" or "UnknownOperationException" => "com.amazon.coral.service#" + errorCode,
+        _ => StreamsNamespace + errorCode,
+    };
 
     internal static StreamsException StreamNotFound(string streamArn) =>
         new("ResourceNotFoundException", $"Requested resource not found: Stream: {streamArn} not found");

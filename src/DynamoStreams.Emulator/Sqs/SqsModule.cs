@@ -1,0 +1,20 @@
+using DynamoStreams.Emulator.Hosting;
+
+namespace DynamoStreams.Emulator.Sqs;
+
+/// <summary>
+/// Adds the SQS slice to the emulator: the queue store (also the in-process <see cref="ISqsQueues"/>) and its handler.
+/// </summary>
+public sealed class SqsModule : IEmulatorModule
+{
+    /// <inheritdoc/>
+    public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddHttpContextAccessor();
+        services.AddSingleton(_ => new SqsQueueStore(options.AccountId, options.TimeProvider));
+        services.AddSingleton<ISqsQueues>(sp => sp.GetRequiredService<SqsQueueStore>());
+        services.AddSingleton<SqsRequestHandler>();
+    }
+}
