@@ -15,7 +15,8 @@ public sealed class DynamoDBStreamsToLambdaProps
     /// <summary>
     /// Gets or sets a function to use as is (no role, tracing or environment changes); the stream-read and
     /// dead-letter-queue grants go onto its role. Any <see cref="IFunction"/> works, including one imported by ARN
-    /// (give it a role with <see cref="Function.FromFunctionAttributes"/> so the grants have somewhere to go).
+    /// (give it a role with <see cref="Function.FromFunctionAttributes"/> so the grants have somewhere to go; a
+    /// function without a role is an error).
     /// Providing both this and <see cref="LambdaFunctionProps"/> is an error.
     /// </summary>
     public IFunction? ExistingLambdaObj { get; set; }

@@ -42,6 +42,19 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Validate_ExistingFunctionImportedWithoutRole_ThrowsExactMessage()
+    {
+        // Our departure 7: CDK would fail later with "Cannot get policy fragment"; say what to do instead
+        var stack = Stacks.NewStack();
+        var function = Function.FromFunctionArn(stack, "Imported", "arn:aws:lambda:eu-west-1:123456789012:function:orders-handler");
+        var error = Assert.Throws<ArgumentException>(() =>
+            new DynamoDBStreamsToLambda(stack, "pattern", new DynamoDBStreamsToLambdaProps { ExistingLambdaObj = function }));
+        Assert.Equal(
+            "Error - existingLambdaObj has no role to receive the stream-read and dead-letter-queue grants; import it with Function.FromFunctionAttributes and a Role.",
+            error.Message);
+    }
+
+    [Fact]
     public void Validate_DynamoTablePropsAndExistingTableInterface_ThrowsExactMessage()
     {
         // spec construct.md Validation: both table inputs (README departure 2)

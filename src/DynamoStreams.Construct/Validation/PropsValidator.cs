@@ -13,6 +13,9 @@ internal static class PropsValidator
     internal const string OnFailureWithDlq =
         "Error - Either provide dynamoEventSourceProps.onFailure or deploySqsDlqQueue/sqsDlqQueueProps, but not both.";
 
+    internal const string ExistingLambdaWithoutRole =
+        "Error - existingLambdaObj has no role to receive the stream-read and dead-letter-queue grants; import it with Function.FromFunctionAttributes and a Role.";
+
     /// <summary>Throws an <see cref="ArgumentException"/> carrying the first rule <paramref name="props"/> breaks.</summary>
     public static void Validate(DynamoDBStreamsToLambdaProps props)
     {
@@ -26,6 +29,12 @@ internal static class PropsValidator
         if (props.ExistingLambdaObj is null && props.LambdaFunctionProps is null)
         {
             throw new ArgumentException(LambdaNeither);
+        }
+
+        // CDK would fail later with "Cannot get policy fragment ... imported without a role", or drop the grants.
+        if (props.ExistingLambdaObj is { Role: null })
+        {
+            throw new ArgumentException(ExistingLambdaWithoutRole);
         }
 
         if (props.ExistingTableInterface is not null && props.DynamoTableProps is not null)
