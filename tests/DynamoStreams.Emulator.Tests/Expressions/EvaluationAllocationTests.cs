@@ -11,6 +11,7 @@ public class EvaluationAllocationTests
     [InlineData("m.nested.x = :one OR contains(ss, :x)")]
     [InlineData("attribute_exists(l[1]) AND NOT begins_with(s, :s2) AND n IN (:one, :n, :n2)")]
     [InlineData("#s <> :s AND attribute_type(n, :typeN)")]
+    [InlineData("size(s) > :one AND size(l) BETWEEN :one AND :n")]
     public void Evaluate_AfterWarmUp_AllocatesNothing(string expression)
     {
         var item = ExpressionTestData.Item(ExpressionTestData.SampleItem);

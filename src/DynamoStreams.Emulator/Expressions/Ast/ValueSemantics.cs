@@ -9,6 +9,11 @@ namespace DynamoStreams.Emulator.Expressions.Ast;
 /// </summary>
 internal static class ValueSemantics
 {
+    // size() runs per scanned item; sizes of everyday values come from this table instead of a new number each time.
+    private static readonly AttributeValue[] s_smallSizes = Enumerable.Range(0, 1024)
+        .Select(static i => AttributeValue.FromNumber(DynamoNumber.FromInt64(i)))
+        .ToArray();
+
     public static int? CompareOrdered(AttributeValue? left, AttributeValue? right)
     {
         if (left is null || right is null || left.Type != right.Type)
@@ -98,7 +103,12 @@ internal static class ValueSemantics
             AttributeValueType.M => value.AsMap().Count,
             _ => null,
         };
-        return size is null ? null : AttributeValue.FromNumber(DynamoNumber.FromInt64(size.Value));
+        return size switch
+        {
+            null => null,
+            < 1024 => s_smallSizes[size.Value],
+            _ => AttributeValue.FromNumber(DynamoNumber.FromInt64(size.Value)),
+        };
     }
 
     /// <summary>Returns the long type name DynamoDB uses in ADD/DELETE operand errors (STRING, NUMBER, ...).</summary>
