@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DynamoStreams.Lambda.Tests.Runtime;
 
 /// <summary>
-/// Starts src/Handler.Sample's build output as a real process with a Lambda environment.
+/// Starts a handler (src/Handler.Sample's build output, or a published bootstrap) as a real process with a Lambda environment.
 /// </summary>
 internal static class HandlerProcess
 {
@@ -22,9 +22,10 @@ internal static class HandlerProcess
         }
     }
 
-    public static Process Start(string runtimeApi, IDictionary<string, string?> environment)
+    /// <summary>Starts a handler: a <c>.dll</c> through <c>dotnet</c>, or an executable (a published <c>bootstrap</c>) directly.</summary>
+    public static Process Start(string path, string runtimeApi, IDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [SampleAssembly])
+        var start = new ProcessStartInfo(path.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : path, path.EndsWith(".dll", StringComparison.Ordinal) ? [path] : [])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
