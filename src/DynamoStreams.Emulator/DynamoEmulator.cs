@@ -39,6 +39,9 @@ public sealed class DynamoEmulator : IAsyncDisposable
     /// <summary>Gets the in-process access to the emulator's SQS queues, by ARN.</summary>
     public Sqs.ISqsQueues Queues => _app.Services.GetRequiredService<Sqs.ISqsQueues>();
 
+    /// <summary>Gets the durable key-value store kept with the emulator's data (event-source mapping checkpoints).</summary>
+    public Persistence.IDurableStore DurableStore => _app.Services.GetRequiredService<Persistence.IDurableStore>();
+
     /// <summary>Starts an emulator bound to loopback.</summary>
     /// <param name="options">The options; <see cref="DynamoEmulatorOptions.Port"/> 0 picks a free port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

@@ -38,6 +38,13 @@ public sealed class DynamoEmulatorOptions
     /// </summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>
+    /// Gets the directory where tables, items, streams, TTL settings, queues and durable keys are kept across
+    /// restarts (write-ahead log with fsync and snapshots), or <see langword="null"/> (the default) to keep
+    /// everything in memory only. The folder is created if missing; one emulator at a time may use it.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
@@ -60,6 +67,11 @@ public sealed class DynamoEmulatorOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentNullException.ThrowIfNull(Streams, nameof(Streams));
         Streams.Validate();
+        if (DataDirectory is not null && (DataDirectory.Length == 0 || DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
+        {
+            throw new ArgumentException($"DynamoEmulatorOptions.DataDirectory must be a folder path such as './.emulator-data', or null to keep data in memory; it was '{DataDirectory}'.", nameof(DataDirectory));
+        }
+
         if (TtlSweepInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException($"DynamoEmulatorOptions.TtlSweepInterval must be positive, for example 5 seconds; it was {TtlSweepInterval}.", nameof(TtlSweepInterval));

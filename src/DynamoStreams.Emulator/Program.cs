@@ -22,6 +22,7 @@ var options = new DynamoEmulatorOptions
     Port = parsed!.Port,
     Region = parsed.Region,
     AccountId = parsed.AccountId,
+    DataDirectory = parsed.DataDirectory,
     LoggerFactory = loggerFactory,
 };
 options.Validate();

@@ -19,6 +19,8 @@ public static class EmulatorCommandLine
           --port <n>          Loopback port to listen on (default 8000; 0 picks a free port).
           --region <name>     Region for requests that carry no SigV4 credential scope (default us-east-1).
           --account-id <id>   12-digit account id used in ARNs (default 000000000000).
+          --data-dir <path>   Keep tables, streams, TTL settings and queues in this folder across restarts
+                              (write-ahead log with fsync; default: in memory only).
           --help              Print this text and exit.
 
         Point a client at it with endpoint http://localhost:<port> and any credentials, for example
@@ -38,6 +40,7 @@ public static class EmulatorCommandLine
         var port = 8000;
         var region = "us-east-1";
         var accountId = "000000000000";
+        string? dataDirectory = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -71,13 +74,22 @@ public static class EmulatorCommandLine
 
                     accountId = account;
                     break;
+                case "--data-dir":
+                    if (!TryValue(args, ref i, out var directory) || string.IsNullOrWhiteSpace(directory))
+                    {
+                        error = "--data-dir needs a folder path, for example --data-dir ./.emulator-data.";
+                        return false;
+                    }
+
+                    dataDirectory = directory;
+                    break;
                 default:
                     error = $"Unknown argument '{arg}'. Run with --help to list the options.";
                     return false;
             }
         }
 
-        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId };
+        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory };
         return true;
     }
 

@@ -46,6 +46,54 @@ internal sealed class SqsQueue
 
     public bool IsDeleted { get; private set; }
 
+    /// <summary>Gets or sets the callback told after every change (persistence), outside the queue's lock.</summary>
+    public Action<SqsQueue>? Changed { get; set; }
+
+    public SqsQueueState ExportState()
+    {
+        lock (_gate)
+        {
+            return new SqsQueueState(Region, Name, new Dictionary<string, string>(_attributes, StringComparer.Ordinal),
+                new Dictionary<string, string>(Tags, StringComparer.Ordinal), CreatedAt, LastModifiedAt, LastPurgedAt, _nextSequence,
+                [.. _messages.Values.Select(m => new SqsMessageState(m.Sequence, m.MessageId, m.Body,
+                    new Dictionary<string, SqsMessageAttribute>(m.MessageAttributes, StringComparer.Ordinal),
+                    new Dictionary<string, SqsMessageAttribute>(m.SystemAttributes, StringComparer.Ordinal),
+                    m.SenderId, m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt))]);
+        }
+    }
+
+    public static SqsQueue FromState(SqsQueueState state, string accountId)
+    {
+        var queue = new SqsQueue(state.Region, accountId, state.Name, state.Attributes, state.Tags, state.CreatedAt)
+        {
+            LastModifiedAt = state.LastModifiedAt,
+            LastPurgedAt = state.LastPurgedAt,
+        };
+        queue._nextSequence = state.NextSequence;
+        foreach (var m in state.Messages)
+        {
+            var draft = new SqsMessageDraft(m.Body, m.MessageAttributes, m.SystemAttributes, m.SenderId);
+            queue.Add(new SqsMessage
+            {
+                Sequence = m.Sequence,
+                MessageId = m.MessageId,
+                Body = m.Body,
+                Md5OfBody = draft.Md5OfBody,
+                MessageAttributes = draft.Attributes,
+                Md5OfMessageAttributes = draft.Md5OfAttributes,
+                SystemAttributes = draft.SystemAttributes,
+                Md5OfSystemAttributes = draft.Md5OfSystemAttributes,
+                SenderId = m.SenderId,
+                SentAt = m.SentAt,
+                VisibleAt = m.VisibleAt,
+                ReceiveCount = m.ReceiveCount,
+                FirstReceivedAt = m.FirstReceivedAt,
+            });
+        }
+
+        return queue;
+    }
+
     /// <summary>Gets the key that makes receipt handles of this queue incarnation unique.</summary>
     private string HandleKey => Arn + "|" + CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
@@ -78,6 +126,7 @@ internal sealed class SqsQueue
         }
 
         Signal();
+        Changed?.Invoke(this);
     }
 
     public (int Visible, int InFlight, int Delayed) Count(DateTimeOffset now)
@@ -117,6 +166,7 @@ internal sealed class SqsQueue
         }
 
         Signal();
+        Changed?.Invoke(this);
         return message;
     }
 
@@ -145,6 +195,7 @@ internal sealed class SqsQueue
         }
 
         Signal();
+        Changed?.Invoke(this);
     }
 
     /// <summary>
@@ -192,6 +243,11 @@ internal sealed class SqsQueue
             deadLetterQueue.AcceptRedriven(message, now);
         }
 
+        if (taken.Count > 0 || redriven.Count > 0)
+        {
+            Changed?.Invoke(this);
+        }
+
         return taken;
     }
 
@@ -202,11 +258,15 @@ internal sealed class SqsQueue
             var message = Resolve(receiptHandle, out var receiveCount);
 
             // A stale but genuine handle succeeds without deleting, as SQS documents.
-            if (message is not null && message.ReceiveCount == receiveCount)
+            if (message is null || message.ReceiveCount != receiveCount)
             {
-                Remove(message);
+                return;
             }
+
+            Remove(message);
         }
+
+        Changed?.Invoke(this);
     }
 
     public void ChangeVisibility(string receiptHandle, int visibilityTimeout, DateTimeOffset now)
@@ -223,6 +283,7 @@ internal sealed class SqsQueue
         }
 
         Signal();
+        Changed?.Invoke(this);
     }
 
     public void Purge(DateTimeOffset now)
@@ -238,6 +299,8 @@ internal sealed class SqsQueue
             _messages.Clear();
             _byId.Clear();
         }
+
+        Changed?.Invoke(this);
     }
 
     public void MarkDeleted()

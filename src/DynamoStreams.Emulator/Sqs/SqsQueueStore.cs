@@ -11,6 +11,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Region, string Name), SqsQueue> _queues = [];
     private readonly Dictionary<(string Region, string Name), DateTimeOffset> _deletedAt = [];
+    private ISqsJournal? _journal;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="accountId">The account id used in queue URLs and ARNs.</param>
@@ -37,7 +38,8 @@ public sealed partial class SqsQueueStore : ISqsQueues
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentNullException.ThrowIfNull(queueName);
-        return Task.FromResult(Create(region, queueName, attributes ?? new Dictionary<string, string>(), null).Arn);
+        var arn = Create(region, queueName, attributes ?? new Dictionary<string, string>(), null).Arn;
+        return DurableAsync(arn);
     }
 
     /// <inheritdoc/>
@@ -47,7 +49,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
         ArgumentNullException.ThrowIfNull(body);
         var queue = GetByArn(queueArn);
         var draft = SqsMessageValidation.CreateDraft(queue, body, attributes, null, AccountId);
-        return Task.FromResult(Send(queue, draft, null).MessageId);
+        return DurableAsync(Send(queue, draft, null).MessageId);
     }
 
     /// <inheritdoc/>
@@ -64,7 +66,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
     {
         ArgumentNullException.ThrowIfNull(receiptHandle);
         GetByArn(queueArn).Delete(receiptHandle);
-        return Task.CompletedTask;
+        return DurableAsync(receiptHandle);
     }
 
     /// <inheritdoc/>
@@ -79,7 +81,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
     public Task PurgeAsync(string queueArn, CancellationToken cancellationToken = default)
     {
         GetByArn(queueArn).Purge(Now);
-        return Task.CompletedTask;
+        return DurableAsync(queueArn);
     }
 
     /// <inheritdoc/>
@@ -105,6 +107,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
             SqsQueueAttributes.Validate(attribute, value);
         }
 
+        SqsQueue queue;
         lock (_gate)
         {
             if (_queues.TryGetValue((region, name), out var existing))
@@ -132,10 +135,64 @@ public sealed partial class SqsQueueStore : ISqsQueues
                 settings[attribute] = value;
             }
 
-            var queue = new SqsQueue(region, AccountId, name, settings,
+            queue = new SqsQueue(region, AccountId, name, settings,
                 new Dictionary<string, string>(tags ?? new Dictionary<string, string>(), StringComparer.Ordinal), Now);
             _queues[(region, name)] = queue;
-            return queue;
+            queue.Changed = OnQueueChanged;
+        }
+
+        OnQueueChanged(queue);
+        return queue;
+    }
+
+    /// <summary>Sets the journal that logs every change (persistence).</summary>
+    internal void SetJournal(ISqsJournal? journal) => _journal = journal;
+
+    /// <summary>Lists every queue (for snapshots).</summary>
+    internal IReadOnlyList<SqsQueue> ListAll()
+    {
+        lock (_gate)
+        {
+            return [.. _queues.Values];
+        }
+    }
+
+    /// <summary>Replaces a queue with persisted state.</summary>
+    internal void Restore(SqsQueueState state)
+    {
+        var queue = SqsQueue.FromState(state, AccountId);
+        queue.Changed = OnQueueChanged;
+        lock (_gate)
+        {
+            _queues[(state.Region, state.Name)] = queue;
+        }
+    }
+
+    /// <summary>Removes a queue as a persisted deletion says.</summary>
+    internal void RestoreDeletion(string region, string name)
+    {
+        lock (_gate)
+        {
+            _queues.Remove((region, name));
+        }
+    }
+
+    /// <summary>Completes with <paramref name="result"/> once every change so far is durable (in-process callers have no response to hold).</summary>
+    private async Task<T> DurableAsync<T>(T result)
+    {
+        if (_journal is { } journal)
+        {
+            await journal.WaitAllDurableAsync().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private void OnQueueChanged(SqsQueue queue)
+    {
+        if (_journal is { } journal && !queue.IsDeleted)
+        {
+            journal.QueueChanged(queue.ExportState());
         }
     }
 
@@ -203,6 +260,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
         }
 
         queue.MarkDeleted();
+        _journal?.QueueDeleted(queue.Region, queue.Name);
     }
 
     internal SqsMessage Send(SqsQueue queue, SqsMessageDraft draft, int? delaySeconds) => queue.Enqueue(draft, delaySeconds, Now);

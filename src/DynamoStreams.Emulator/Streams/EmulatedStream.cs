@@ -13,13 +13,15 @@ internal sealed class EmulatedStream
     private readonly StreamShard?[] _open;
     private readonly StreamsOptions _options;
     private readonly Func<long> _nextCounter;
+    private readonly Func<IStreamJournal?> _journal;
     private TaskCompletionSource _shapeChanged = NewSignal();
 
-    public EmulatedStream(StreamIdentity identity, StreamsOptions options, Func<long> nextCounter)
+    public EmulatedStream(StreamIdentity identity, StreamsOptions options, Func<long> nextCounter, Func<IStreamJournal?> journal)
     {
         Identity = identity;
         _options = options;
         _nextCounter = nextCounter;
+        _journal = journal;
         _open = new StreamShard?[options.ShardsPerStream];
     }
 
@@ -74,6 +76,7 @@ internal sealed class EmulatedStream
                 TraceContext = draft.TraceContext,
             };
             shard.Append(record);
+            _journal()?.RecordAppended(Arn, record);
             if (_options.RolloverAfterRecords is { } limit && shard.AppendedCount >= limit)
             {
                 RollOver(shard, now);
@@ -101,6 +104,65 @@ internal sealed class EmulatedStream
             }
 
             SignalShape();
+        }
+    }
+
+    /// <summary>Captures the status and shard layout for persistence.</summary>
+    public StreamStateSnapshot ExportState()
+    {
+        lock (_gate)
+        {
+            return new StreamStateSnapshot(Identity, IsEnabled, DisabledAt, [.. _shards.Select(s => s.ToState())]);
+        }
+    }
+
+    /// <summary>Returns the retained records of every shard, for a snapshot.</summary>
+    public List<StreamRecord> ExportRecords()
+    {
+        lock (_gate)
+        {
+            return [.. _shards.SelectMany(s => s.Records)];
+        }
+    }
+
+    /// <summary>Replaces the status and shard layout with a persisted one, keeping records of shards that remain.</summary>
+    public void RestoreState(StreamStateSnapshot state)
+    {
+        lock (_gate)
+        {
+            IsEnabled = state.Enabled;
+            DisabledAt = state.DisabledAt;
+            var existing = _shards.ToDictionary(s => s.ShardId, StringComparer.Ordinal);
+            _shards.Clear();
+            Array.Clear(_open);
+            foreach (var shardState in state.Shards)
+            {
+                var shard = existing.GetValueOrDefault(shardState.ShardId)
+                    ?? new StreamShard(shardState.ShardId, shardState.ParentShardId, shardState.Slot, shardState.StartCounter, shardState.CreatedAt);
+                if (shardState.EndCounter is { } end)
+                {
+                    shard.RestoreClosed(end, shardState.ClosedAt ?? shardState.CreatedAt);
+                }
+                else if (shardState.Slot < _open.Length)
+                {
+                    _open[shardState.Slot] = shard;
+                }
+
+                _shards.Add(shard);
+            }
+        }
+    }
+
+    /// <summary>Adds a persisted record to its shard unless the shard already holds it (replay is idempotent).</summary>
+    public void RestoreRecord(StreamRecord record)
+    {
+        lock (_gate)
+        {
+            var shard = _shards.Find(s => s.ShardId == record.ShardId);
+            if (shard is not null && (shard.AppendedCount == 0 || record.Counter > shard.LastCounter))
+            {
+                shard.Append(record);
+            }
         }
     }
 
@@ -212,8 +274,17 @@ internal sealed class EmulatedStream
         return hash;
     }
 
+    private void JournalShape()
+    {
+        if (_journal() is { } journal)
+        {
+            journal.StreamChanged(new StreamStateSnapshot(Identity, IsEnabled, DisabledAt, [.. _shards.Select(s => s.ToState())]));
+        }
+    }
+
     private void SignalShape()
     {
+        JournalShape();
         var previous = _shapeChanged;
         _shapeChanged = NewSignal();
         previous.TrySetResult();

@@ -65,6 +65,15 @@ internal sealed class StreamShard
         Signal();
     }
 
+    /// <summary>Marks a restored shard closed as it was when persisted.</summary>
+    public void RestoreClosed(long endCounter, DateTimeOffset closedAt)
+    {
+        EndCounter = endCounter;
+        ClosedAt = closedAt;
+    }
+
+    public StreamShardState ToState() => new(ShardId, ParentShardId, Slot, StartCounter, CreatedAt, EndCounter, ClosedAt);
+
     public void Trim(DateTimeOffset cutoff)
     {
         while (_head < _records.Count && _records[_head].ApproximateCreationDateTime <= cutoff)

@@ -13,6 +13,7 @@ public sealed class StreamStore : IEmulatorStreams, IDisposable
     private readonly Dictionary<string, EmulatedStream> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITimer> _rolloverTimers = new(StringComparer.Ordinal);
     private long _counter;
+    private IStreamJournal? _journal;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="options">The shard layout and lifetimes.</param>
@@ -98,7 +99,7 @@ public sealed class StreamStore : IEmulatorStreams, IDisposable
 
     internal EmulatedStream CreateStream(StreamIdentity identity)
     {
-        var stream = new EmulatedStream(identity, Options, NextCounter);
+        var stream = new EmulatedStream(identity, Options, NextCounter, () => _journal);
         stream.OpenInitialShards(identity.CreatedAt);
         lock (_gate)
         {
@@ -112,6 +113,71 @@ public sealed class StreamStore : IEmulatorStreams, IDisposable
         }
 
         return stream;
+    }
+
+    /// <summary>Sets the journal that logs every change (persistence).</summary>
+    internal void SetJournal(IStreamJournal? journal) => _journal = journal;
+
+    /// <summary>Lists every stream, expired or not (for snapshots).</summary>
+    internal IReadOnlyList<EmulatedStream> ListAll()
+    {
+        lock (_gate)
+        {
+            return [.. _streams.Values];
+        }
+    }
+
+    /// <summary>Creates or reshapes a stream from persisted state, without opening new shards.</summary>
+    internal EmulatedStream RestoreStream(StreamStateSnapshot state)
+    {
+        EmulatedStream? stream;
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(state.Identity.StreamArn, out stream))
+            {
+                stream = new EmulatedStream(state.Identity, Options, NextCounter, () => _journal);
+                _streams[state.Identity.StreamArn] = stream;
+            }
+
+            foreach (var shard in state.Shards)
+            {
+                RaiseCounter(Math.Max(shard.StartCounter, shard.EndCounter ?? 0));
+            }
+        }
+
+        stream.RestoreState(state);
+        lock (_gate)
+        {
+            if (state.Enabled && Options.RolloverAfter is { } age && !_rolloverTimers.ContainsKey(state.Identity.StreamArn))
+            {
+                var timer = TimeProvider.CreateTimer(_ => RollOnTimer(stream), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _rolloverTimers[state.Identity.StreamArn] = timer;
+                timer.Change(age, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        return stream;
+    }
+
+    /// <summary>Adds a persisted record to its stream.</summary>
+    internal void RestoreRecord(string streamArn, StreamRecord record)
+    {
+        EmulatedStream? stream;
+        lock (_gate)
+        {
+            _streams.TryGetValue(streamArn, out stream);
+            RaiseCounter(record.Counter);
+        }
+
+        stream?.RestoreRecord(record);
+    }
+
+    private void RaiseCounter(long seen)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref _counter)) < seen && Interlocked.CompareExchange(ref _counter, seen, current) != current)
+        {
+        }
     }
 
     internal void DisableStream(string streamArn)

@@ -59,6 +59,15 @@ public sealed class TtlRegistry : ITableChangeObserver
         Changed?.Invoke(setting, (setting.Region, setting.TableName));
     }
 
+    /// <summary>Removes a table's setting (persisted deletion replay).</summary>
+    internal void Remove(string region, string tableName)
+    {
+        lock (_gate)
+        {
+            _settings.Remove((region, tableName));
+        }
+    }
+
     /// <inheritdoc/>
     void ITableChangeObserver.OnTableCreated(TableDefinition table)
     {

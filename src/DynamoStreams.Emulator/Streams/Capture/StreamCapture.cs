@@ -17,17 +17,19 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private readonly StreamStore _store;
     private readonly IHttpContextAccessor _httpContext;
+    private readonly Persistence.PersistenceGate _persistence;
 
-    public StreamCapture(StreamStore store, IHttpContextAccessor httpContext)
+    public StreamCapture(StreamStore store, IHttpContextAccessor httpContext, Persistence.PersistenceGate persistence)
     {
         _store = store;
         _httpContext = httpContext;
+        _persistence = persistence;
     }
 
     public void OnItemChanging(ItemChange change)
     {
         var stream = change.Table.Stream;
-        if (change.Kind == ItemChangeKind.None || !stream.Enabled || stream.LatestStreamArn is null)
+        if (_persistence.IsRestoring || change.Kind == ItemChangeKind.None || !stream.Enabled || stream.LatestStreamArn is null)
         {
             return;
         }
@@ -75,6 +77,11 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 
     public void OnTableCreated(TableDefinition table)
     {
+        if (_persistence.IsRestoring)
+        {
+            return;
+        }
+
         if (table.Stream is { Enabled: true, LatestStreamArn: not null })
         {
             Create(table);
@@ -83,6 +90,11 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 
     public void OnTableUpdated(TableDefinition before, TableDefinition after)
     {
+        if (_persistence.IsRestoring)
+        {
+            return;
+        }
+
         if (before.Stream is { Enabled: true, LatestStreamArn: { } oldArn } && (!after.Stream.Enabled || after.Stream.LatestStreamArn != oldArn))
         {
             _store.DisableStream(oldArn);
@@ -96,6 +108,11 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 
     public void OnTableDeleted(TableDefinition table)
     {
+        if (_persistence.IsRestoring)
+        {
+            return;
+        }
+
         if (table.Stream is { Enabled: true, LatestStreamArn: { } arn })
         {
             _store.DisableStream(arn);

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Sqs;
+using DynamoStreams.Emulator.Streams;
+using DynamoStreams.Emulator.Tables;
+using DynamoStreams.Emulator.Ttl;
+
+namespace DynamoStreams.Emulator.Persistence;
+
+/// <summary>
+/// Turns every state change (tables, items, stream shapes and records, TTL settings, queues, durable keys) into a
+/// log entry and appends it to the write-ahead log. A request that logged something is answered only once its
+/// entries are on disk: the journal holds the response (<c>OnStarting</c>) until the group commit covers them.
+/// Inactive (every call a no-op) when the emulator runs without a data directory.
+/// </summary>
+internal sealed class StateJournal : IStreamJournal, ISqsJournal
+{
+    private static readonly object s_barrierKey = new();
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private readonly IHttpContextAccessor _httpContext;
+    private WriteAheadLog? _wal;
+
+    public StateJournal(IHttpContextAccessor httpContext) => _httpContext = httpContext;
+
+    public static JsonSerializerOptions SerializerOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public bool IsActive => _wal is not null;
+
+    public void Activate(WriteAheadLog wal) => _wal = wal;
+
+    public Task WaitDurableAsync(long lsn) => _wal is { } wal && lsn > 0 ? wal.WaitDurableAsync(lsn) : Task.CompletedTask;
+
+    /// <summary>Waits until everything appended so far is durable (for in-process callers without a request).</summary>
+    public Task WaitAllDurableAsync() => _wal is { } wal ? wal.WaitDurableAsync(wal.AppendedLsn) : Task.CompletedTask;
+
+    public long TableChanged(TableDefinition definition, IReadOnlyDictionary<string, string> tags) =>
+        Append(w => StateEntries.WriteTable(w, definition, tags));
+
+    public long TableDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, "table-deleted", region, name));
+
+    public long ItemPut(string region, string table, IReadOnlyDictionary<string, AttributeValue> item) =>
+        Append(w => StateEntries.WriteItem(w, "item", region, table, item));
+
+    public long ItemDeleted(string region, string table, IReadOnlyDictionary<string, AttributeValue> key) =>
+        Append(w => StateEntries.WriteItem(w, "item-deleted", region, table, key));
+
+    public long TtlChanged(TtlSetting? setting, (string Region, string Table) table) => setting is null
+        ? Append(w => StateEntries.WriteName(w, "ttl-deleted", table.Region, table.Table))
+        : Append(w => StateEntries.WriteTyped(w, "ttl", setting));
+
+    public long KeyValueSet(string key, string value) => Append(w => StateEntries.WriteKeyValue(w, key, value));
+
+    public long KeyValueDeleted(string key) => Append(w => StateEntries.WriteKeyValue(w, key, null));
+
+    public void StreamChanged(StreamStateSnapshot state) => Append(w => StateEntries.WriteTyped(w, "stream", state));
+
+    public void RecordAppended(string streamArn, StreamRecord record) => Append(w => StateEntries.WriteRecord(w, streamArn, record));
+
+    public void QueueChanged(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, "queue", state));
+
+    public void QueueDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, "queue-deleted", region, name));
+
+    private long Append(Action<Utf8JsonWriter> write)
+    {
+        if (_wal is not { } wal)
+        {
+            return 0;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            write(writer);
+        }
+
+        var lsn = wal.Append(buffer.WrittenSpan);
+        HoldResponseUntilDurable(wal, lsn);
+        return lsn;
+    }
+
+    /// <summary>Makes the current request's response wait for this entry's group commit (once per request).</summary>
+    private void HoldResponseUntilDurable(WriteAheadLog wal, long lsn)
+    {
+        var context = _httpContext.HttpContext;
+        if (context is null)
+        {
+            return;
+        }
+
+        if (context.Items.TryGetValue(s_barrierKey, out var existing) && existing is StrongBox<long> box)
+        {
+            box.Value = lsn;
+            return;
+        }
+
+        var newest = new StrongBox<long>(lsn);
+        context.Items[s_barrierKey] = newest;
+        if (!context.Response.HasStarted)
+        {
+            context.Response.OnStarting(() => wal.WaitDurableAsync(newest.Value));
+        }
+    }
+}

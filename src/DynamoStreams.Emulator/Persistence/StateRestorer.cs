@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json;
+using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.Sqs;
+using DynamoStreams.Emulator.Storage;
+using DynamoStreams.Emulator.Streams;
+using DynamoStreams.Emulator.Tables;
+using DynamoStreams.Emulator.Ttl;
+
+namespace DynamoStreams.Emulator.Persistence;
+
+/// <summary>
+/// Applies log entries to the in-memory state. Every entry is idempotent (full images, upserts, records skipped
+/// when their shard already holds them), so a snapshot taken while writes continued plus the log after it
+/// converge on the state at the end of the log.
+/// </summary>
+internal sealed class StateRestorer(ITableStore tables, StreamStore streams, TtlRegistry ttl, SqsQueueStore queues, DurableStore keys)
+{
+    private const string ServiceIdentityWire = "\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}";
+    private const string ServiceIdentityEvent = "\"userIdentity\":{\"principalId\":\"dynamodb.amazonaws.com\",\"type\":\"Service\"}";
+
+    /// <summary>Applies one entry; returns <see langword="false"/> for the snapshot end marker.</summary>
+    public bool Apply(byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var entry = document.RootElement;
+        switch (entry.GetProperty("t").GetString())
+        {
+            case "table": RestoreTable(entry); break;
+            case "table-deleted": tables.Delete(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case "item": RestoreItem(entry, delete: false); break;
+            case "item-deleted": RestoreItem(entry, delete: true); break;
+            case "stream": streams.RestoreStream(entry.GetProperty("d").Deserialize<StreamStateSnapshot>(StateJournal.SerializerOptions)!); break;
+            case "record": RestoreRecord(entry); break;
+            case "ttl": ttl.Set(entry.GetProperty("d").Deserialize<TtlSetting>(StateJournal.SerializerOptions)!); break;
+            case "ttl-deleted": ttl.Remove(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case "queue": queues.Restore(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
+            case "queue-deleted": queues.RestoreDeletion(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case "kv": keys.Restore(entry.GetProperty("k").GetString()!, entry.GetProperty("v").GetString()); break;
+            case "kv-deleted": keys.Restore(entry.GetProperty("k").GetString()!, null); break;
+            case "end": return false;
+            default: throw new InvalidDataException($"Unknown log entry type '{entry.GetProperty("t").GetString()}'.");
+        }
+
+        return true;
+    }
+
+    private void RestoreTable(JsonElement entry)
+    {
+        var definition = entry.GetProperty("def").Deserialize<TableDefinition>(StateJournal.SerializerOptions)!;
+        var tags = entry.GetProperty("tags").Deserialize<Dictionary<string, string>>(StateJournal.SerializerOptions)!;
+        var table = tables.Find(definition.Region, definition.Name);
+        if (table is null)
+        {
+            table = tables.Create(definition);
+        }
+        else
+        {
+            tables.Update(table, _ => definition);
+        }
+
+        lock (table.SyncRoot)
+        {
+            table.Tags.Clear();
+            foreach (var (key, value) in tags)
+            {
+                table.Tags[key] = value;
+            }
+        }
+    }
+
+    private void RestoreItem(JsonElement entry, bool delete)
+    {
+        var table = tables.Find(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!);
+        if (table is null)
+        {
+            return;
+        }
+
+        var attributes = AttributeValueReader.ReadItem(entry.GetProperty("i"));
+        var schema = table.Definition.KeySchema;
+        var key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [schema.HashKey.Name] = attributes[schema.HashKey.Name] };
+        if (schema.RangeKey is { } range)
+        {
+            key[range.Name] = attributes[range.Name];
+        }
+
+        lock (table.SyncRoot)
+        {
+            var old = table.Get(key);
+            if (delete && old is null)
+            {
+                return;
+            }
+
+            table.Commit(key, old, delete ? null : new StoredItem(attributes, (int)ItemSize.Of(attributes)), WriteOrigin.User);
+        }
+    }
+
+    private void RestoreRecord(JsonElement entry)
+    {
+        var counter = entry.GetProperty("c").GetInt64();
+        var json = Encoding.UTF8.GetBytes(entry.GetProperty("j").GetRawText());
+        var isService = entry.GetProperty("svc").GetBoolean();
+        var sequence = StreamSequenceNumber.FromCounter(counter);
+        StreamTraceContext? trace = entry.TryGetProperty("tp", out var parent)
+            ? new StreamTraceContext(parent.GetString(), entry.GetProperty("ts").GetString(), entry.GetProperty("ax").GetString())
+            : null;
+        streams.RestoreRecord(entry.GetProperty("a").GetString()!, new StreamRecord
+        {
+            SequenceNumber = sequence.ToString(),
+            Sequence = sequence,
+            Counter = counter,
+            ShardId = entry.GetProperty("s").GetString()!,
+            EventId = entry.GetProperty("e").GetString()!,
+            EventName = entry.GetProperty("en").GetString()!,
+            ApproximateCreationDateTime = DateTimeOffset.FromUnixTimeMilliseconds(entry.GetProperty("at").GetInt64()),
+            PartitionKey = entry.GetProperty("pk").GetString()!,
+            SizeBytes = entry.GetProperty("sz").GetInt64(),
+            IsServiceWrite = isService,
+            Json = json,
+            EventJson = isService ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace(ServiceIdentityWire, ServiceIdentityEvent, StringComparison.Ordinal)) : json,
+            TraceContext = trace,
+        });
+    }
+}
