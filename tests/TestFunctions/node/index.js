@@ -1,6 +1,7 @@
 // Test handler for the Lambda Runtime API host and the event-source mapping.
 // The action comes from the payload ({"action": "..."}) or, for events without one (stream batches), from the
 // TEST_ACTION environment variable; the default echoes the event.
+//   empty           returns {} (the benchmark's no-op)
 //   echo            returns { pid, requestId, event, remainingMs, traceId, functionArn }
 //   throw           throws an Error with event.message
 //   sleep           waits event.sleepMs (or TEST_SLEEP_MS) then echoes
@@ -38,6 +39,8 @@ exports.handler = async (event, context) => {
   }
   const action = (event && event.action) || process.env.TEST_ACTION || 'echo';
   switch (action) {
+    case 'empty':
+      return {};
     case 'throw': {
       const error = new Error((event && event.message) || 'boom');
       if (event && event.errorName) {
