@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using DynamoStreams.Lambda;
+using DynamoStreams.LocalLambda.RuntimeApi;
+
+// Measures the handler library's loop (empty raw-bytes handler) against the real Runtime API host over loopback, with
+// both in this process, so the figure is the loop's and the host's HTTP overhead without process scheduling.
+// The out-of-process figures (a .NET and a Node handler as real processes) are bench/InvokeLatency's.
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+await using var host = await LambdaRuntimeApiHost.StartAsync(null, null, CancellationToken.None);
+var function = await host.RegisterFunctionAsync(new LambdaFunctionOptions { Name = "empty", Timeout = TimeSpan.FromSeconds(30) }, null, CancellationToken.None);
+using var stop = new CancellationTokenSource();
+var loop = Task.Run(() => LambdaRuntime.RunAsync(
+    LambdaHandler.FromBytes((_, _, _) => ValueTask.CompletedTask),
+    new LambdaRuntimeOptions { RuntimeApi = function.RuntimeApiAddress, OwnsProcess = false },
+    stop.Token));
+
+var payload = "{}"u8.ToArray();
+for (var i = 0; i < 2_000; i++)
+{
+    await host.InvokeAsync(function.Name, payload, null, CancellationToken.None);
+}
+
+var latencies = new double[count];
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var total = Stopwatch.StartNew();
+for (var i = 0; i < count; i++)
+{
+    var start = Stopwatch.GetTimestamp();
+    var result = await host.InvokeAsync(function.Name, payload, null, CancellationToken.None);
+    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    if (!result.IsSuccess)
+    {
+        throw new InvalidOperationException($"Invocation failed: {result.Error}");
+    }
+}
+
+total.Stop();
+var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+Array.Sort(latencies);
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"invocations={count} p50={latencies[count / 2]:F3} ms p99={latencies[(int)(count * 0.99)]:F3} ms rate={count / total.Elapsed.TotalSeconds:F0}/s allocated/invocation (host+loop)={allocated / count} B"));
+await stop.CancelAsync();
+await loop;
