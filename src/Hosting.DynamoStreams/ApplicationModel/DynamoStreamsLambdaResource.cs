@@ -80,5 +80,7 @@ public sealed class DynamoStreamsLambdaResource : Resource
 
     internal bool TableConfigured { get; set; }
 
+    internal TaskCompletionSource<IReadOnlyDictionary<string, string>> FunctionEnvironment { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     internal bool DeadLetterQueueConfigured { get; set; }
 }

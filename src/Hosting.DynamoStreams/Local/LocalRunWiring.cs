@@ -33,16 +33,20 @@ internal static class LocalRunWiring
             .OnInitializeResource((resource, e, ct) => PatternLifecycle.RunAsync(resource, e, ct));
 
         CommandWiring.Attach(builder, pattern);
+        Lambda.LambdaWiring.AttachRuntimeHostOnce(builder);
+        Lambda.LambdaWiring.AttachFunction(builder, pattern);
 
         if (pattern.FunctionResource is IResourceWithEnvironment function)
         {
             builder.CreateResourceBuilder(function).WithEnvironment(async context =>
             {
-                await LocalEnvironment.AddAsync(context.EnvironmentVariables, pattern, context.CancellationToken).ConfigureAwait(false);
-                foreach (var (key, value) in pattern.Function.Environment)
+                var runtime = await pattern.FunctionEnvironment.Task.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+                foreach (var (key, value) in runtime)
                 {
                     context.EnvironmentVariables[key] = value;
                 }
+
+                await LocalEnvironment.AddAsync(context.EnvironmentVariables, pattern, context.CancellationToken).ConfigureAwait(false);
             });
         }
     }
@@ -75,21 +79,42 @@ internal static class LocalRunWiring
 
         if (pattern.DeadLetterQueueResource is { } dlq)
         {
-            var logger = loggers.GetLogger(dlq);
-            await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Starting).ConfigureAwait(false);
+            await ProvisionQueueAsync(pattern, dlq, run, notifications, loggers, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Off the event's thread: a pattern that shares another's table waits for that table, created by another handler of this event.
+        _ = Task.Run(async () =>
+        {
             try
             {
-                var info = await QueueProvisioner.EnsureAsync(run.Sqs!, pattern, logger, cancellationToken).ConfigureAwait(false);
-                await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Running,
-                    ("dynamostreams.queueUrl", info.QueueUrl), ("dynamostreams.queueArn", info.QueueArn)).ConfigureAwait(false);
-                dlq.Created.TrySetResult(info);
+                var source = await pattern.SourceTableResource!.Created.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await Lambda.LambdaWiring.StartFunctionAndMappingAsync(pattern, source, services, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
-                logger.LogError(ex, "Creating dead-letter queue {Queue} failed: {Message}", pattern.LocalQueueName, ex.Message);
-                await ResourceStates.PublishAsync(notifications, dlq, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
-                dlq.Created.TrySetException(ex);
+                pattern.FunctionEnvironment.TrySetException(ex);
+                pattern.MappingResource?.Started.TrySetException(ex);
             }
+        }, CancellationToken.None);
+    }
+
+    private static async Task ProvisionQueueAsync(DynamoStreamsLambdaResource pattern, DynamoStreamsDeadLetterQueueResource dlq, DynamoStreamsLocalRun run,
+        ResourceNotificationService notifications, ResourceLoggerService loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.GetLogger(dlq);
+        await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Starting).ConfigureAwait(false);
+        try
+        {
+            var info = await QueueProvisioner.EnsureAsync(run.Sqs!, pattern, logger, cancellationToken).ConfigureAwait(false);
+            await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Running,
+                ("dynamostreams.queueUrl", info.QueueUrl), ("dynamostreams.queueArn", info.QueueArn)).ConfigureAwait(false);
+            dlq.Created.TrySetResult(info);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Creating dead-letter queue {Queue} failed: {Message}", pattern.LocalQueueName, ex.Message);
+            await ResourceStates.PublishAsync(notifications, dlq, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
+            dlq.Created.TrySetException(ex);
         }
     }
 }

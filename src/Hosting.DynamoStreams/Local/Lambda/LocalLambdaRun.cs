@@ -1,0 +1,95 @@
+using Aspire.Hosting.ApplicationModel;
+using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
+using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
+using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
+using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
+using DynamoStreams.LocalLambda.RuntimeApi;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.Local.Lambda;
+
+/// <summary>
+/// Holds the AppHost's Runtime API host and mapping engine for a local run, and stops them when the AppHost stops.
+/// </summary>
+/// <param name="run">The emulator side of the run.</param>
+internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _engineLock = new(1, 1);
+    private readonly TaskCompletionSource<LambdaRuntimeApiHost> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private EventSourceMappingEngine? _engine;
+
+    /// <summary>Gets the runtime host once it listens.</summary>
+    public Task<LambdaRuntimeApiHost> Host => _host.Task;
+
+    /// <summary>
+    /// Starts the Runtime API host on a free loopback port.
+    /// </summary>
+    /// <param name="loggerFactory">Receives the host's logs.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The host.</returns>
+    public async Task<LambdaRuntimeApiHost> StartHostAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions { Port = 0 }, loggerFactory, cancellationToken).ConfigureAwait(false);
+            _host.TrySetResult(host);
+            return host;
+        }
+        catch (Exception ex)
+        {
+            _host.TrySetException(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Gets the mapping engine, creating it on first use over the emulator's streams and queues.
+    /// </summary>
+    /// <param name="emulator">The emulator resource (for the data directory).</param>
+    /// <param name="loggerFactory">Receives the engine's logs.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The engine.</returns>
+    public async Task<EventSourceMappingEngine> GetEngineAsync(DynamoStreamsEmulatorResource emulator, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        await _engineLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_engine is null)
+            {
+                var host = await Host.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var emulatorInstance = run.Emulator ?? throw new InvalidOperationException("The emulator has not started.");
+                ICheckpointStore checkpoints = emulator.DataDirectory is { } data
+                    ? new FileCheckpointStore(Path.Combine(data, "esm"))
+                    : new InMemoryCheckpointStore();
+                _engine = new EventSourceMappingEngine(
+                    new EmulatorStreamSource(emulatorInstance.Streams),
+                    new RuntimeHostInvoker(host),
+                    checkpoints,
+                    new EmulatorQueueDestination(emulatorInstance.Queues),
+                    new EventSourceMappingEngineOptions { LoggerFactory = loggerFactory });
+            }
+
+            return _engine;
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_host.Task.IsCompletedSuccessfully)
+        {
+            await _host.Task.Result.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _engineLock.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
+using DynamoStreams.LocalLambda.RuntimeApi;
+
+namespace Aspire.Hosting.Local.Lambda;
+
+/// <summary>
+/// Invokes functions for the mapping engine through the AppHost's Runtime API host, where the handler processes poll.
+/// </summary>
+/// <param name="host">The runtime host.</param>
+internal sealed class RuntimeHostInvoker(LambdaRuntimeApiHost host) : IFunctionInvoker
+{
+    /// <inheritdoc />
+    public async Task<FunctionInvocationResult> InvokeAsync(FunctionInvocationRequest request, CancellationToken cancellationToken)
+    {
+        var options = new InvokeOptions { ParentContext = request.ParentContext == default ? null : request.ParentContext, Links = request.Links };
+        var result = await host.InvokeAsync(request.FunctionName, request.Payload, options, cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            InvocationStatus.Succeeded => FunctionInvocationResult.Success(result.Payload, result.RequestId),
+            InvocationStatus.Throttled => FunctionInvocationResult.Throttled(result.Error?.ErrorMessage ?? "Rate Exceeded."),
+            _ => FunctionInvocationResult.FunctionError(
+                result.Error?.ErrorType ?? "Unhandled",
+                result.Error?.ErrorMessage ?? "The function failed.",
+                result.RequestId),
+        };
+    }
+}
