@@ -1,23 +1,20 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Expressions;
+using DynamoStreams.Emulator.Expressions.Legacy;
 using DynamoStreams.Emulator.Protocol;
 
 namespace DynamoStreams.Emulator.Operations.Items;
 
-/// <summary>
-/// Adapts the legacy parameters (Expected, ConditionalOperator, AttributeUpdates, KeyConditions, QueryFilter,
-/// ScanFilter) to the expression model.
-/// </summary>
+/// <summary>Adapts a write's legacy <c>Expected</c> and <c>ConditionalOperator</c> to a condition.</summary>
 internal static class LegacyConditions
 {
     public static ConditionExpression? ReadExpected(JsonElement body)
     {
-        if (!JsonFields.TryGet(body, "Expected", out _))
+        if (!JsonFields.TryGetObject(body, "Expected", out var expected))
         {
             return null;
         }
 
-        throw DynamoDbErrors.Validation("The legacy parameter Expected is not supported by this emulator yet; use ConditionExpression.");
+        return LegacyParameters.ConvertExpected(expected, JsonFields.GetString(body, "ConditionalOperator"));
     }
 }

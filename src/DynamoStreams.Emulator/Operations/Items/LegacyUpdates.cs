@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Expressions;
+using DynamoStreams.Emulator.Expressions.Legacy;
 using DynamoStreams.Emulator.Protocol;
 
 namespace DynamoStreams.Emulator.Operations.Items;
@@ -8,13 +8,6 @@ namespace DynamoStreams.Emulator.Operations.Items;
 /// <summary>Adapts UpdateItem's legacy <c>AttributeUpdates</c> to an update expression.</summary>
 internal static class LegacyUpdates
 {
-    public static UpdateExpression? ReadAttributeUpdates(JsonElement body)
-    {
-        if (!JsonFields.TryGet(body, "AttributeUpdates", out _))
-        {
-            return null;
-        }
-
-        throw DynamoDbErrors.Validation("The legacy parameter AttributeUpdates is not supported by this emulator yet; use UpdateExpression.");
-    }
+    public static UpdateExpression? ReadAttributeUpdates(JsonElement body) =>
+        JsonFields.TryGetObject(body, "AttributeUpdates", out var updates) ? LegacyParameters.ConvertAttributeUpdates(updates) : null;
 }

@@ -33,7 +33,8 @@ public sealed class PutItemOperation : DynamoDbOperation
         var options = ReturnOptions.Read(body, errors);
         errors.ThrowIfAny();
         options.RequireNoneOrAllOld();
-        if (ItemSize.Of(item!) > ItemSize.MaxItemBytes)
+        var size = ItemSize.Of(item!);
+        if (size > ItemSize.MaxItemBytes)
         {
             throw DynamoDbErrors.Validation("Item size has exceeded the maximum allowed size");
         }
@@ -42,7 +43,7 @@ public sealed class PutItemOperation : DynamoDbOperation
         var table = Context.GetTable(request.Region, tableName);
         var definition = table.Definition;
         var key = ItemKeys.FromItem(item!, definition);
-        var stored = new StoredItem(item!, (int)ItemSize.Of(item!));
+        var stored = new StoredItem(item!, (int)size);
         StoredItem? old;
         lock (table.SyncRoot)
         {

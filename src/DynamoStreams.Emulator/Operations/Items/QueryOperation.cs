@@ -35,7 +35,7 @@ public sealed class QueryOperation : DynamoDbOperation
         var source = ReadSource.Open(table, read.IndexName);
         var condition = keyConditionText is not null
             ? KeyCondition.Parse(keyConditionText, read.Context, source.PartitionKey, source.SortKeyAttribute)
-            : LegacyFilters.ReadKeyConditions(body, source.PartitionKey, source.SortKeyAttribute)!;
+            : LegacyFilters.ReadKeyConditions(body, source.PartitionKey, source.SortKeyAttribute);
         read.ParseProjectionAndFilter(body, "FilterExpression", "QueryFilter");
         read.Context.ValidateAllUsed();
         read.CheckSource(source);
