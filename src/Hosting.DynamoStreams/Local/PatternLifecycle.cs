@@ -20,6 +20,11 @@ internal static class PatternLifecycle
     /// <returns>A task that completes when the state is final.</returns>
     public static async Task RunAsync(DynamoStreamsLambdaResource pattern, InitializeResourceEvent e, CancellationToken cancellationToken)
     {
+        if (LocalRunOptOut.IsExternal(pattern))
+        {
+            return;
+        }
+
         await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,
             ("dynamostreams.tableName", pattern.LocalTableName), ("dynamostreams.functionName", pattern.LocalFunctionName)).ConfigureAwait(false);
         try
