@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,13 @@ internal static class PatternLifecycle
         if (LocalRunOptOut.IsExternal(pattern))
         {
             return;
+        }
+
+        if (CloudOnlyOptions.Warning(pattern) is { } warning)
+        {
+            // Once per run, in the pattern's log (dashboard) and in the AppHost's console.
+            e.Logger.LogWarning("{Warning}", warning);
+            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoStreamsLambdaBuilderExtensions)).LogWarning("{Warning}", warning);
         }
 
         await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,
