@@ -21,6 +21,11 @@ internal static class PatternLifecycle
     /// <returns>A task that completes when the state is final.</returns>
     public static async Task RunAsync(DynamoStreamsLambdaResource pattern, InitializeResourceEvent e, CancellationToken cancellationToken)
     {
+        if (LocalRunOptOut.IsExternal(pattern))
+        {
+            return;
+        }
+
         if (CloudOnlyOptions.Warning(pattern) is { } warning)
         {
             // Once per run, in the pattern's log (dashboard) and in the AppHost's console.
