@@ -47,7 +47,8 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         }
 
         var request = new DotNetPublishRequest(project, pattern.Handler.Runtime!, pattern.Function.Architecture, configuration, "");
-        var folder = $"{Path.GetFileNameWithoutExtension(project)}-{request.RuntimeIdentifier}-{request.Runtime}";
+        // No dot in the name: the CDK keeps a source folder's "extension" in the asset folder's name.
+        var folder = $"{Path.GetFileNameWithoutExtension(project)}-{request.RuntimeIdentifier}-{request.Runtime}".Replace('.', '-');
         request = request with { OutputDirectory = Path.Combine(stagingDirectory, "handlers", folder) };
         lock (_published)
         {

@@ -132,7 +132,7 @@ public sealed class DynamoStreamsCloudPublisher
         return new CloudAssemblyResult(output, stamp.StackNames, fromCache, hash);
     }
 
-    private static void AddToFingerprint(DeclarationFingerprint fingerprint, DynamoStreamsLambdaResource pattern, DynamoStreamsStackOptions options, HandlerPackage? package)
+    internal static void AddToFingerprint(DeclarationFingerprint fingerprint, DynamoStreamsLambdaResource pattern, DynamoStreamsStackOptions options, HandlerPackage? package)
     {
         var prefix = pattern.Name + ".";
         fingerprint.Add(prefix + "handler", pattern.Handler);
