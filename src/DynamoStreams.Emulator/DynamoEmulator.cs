@@ -83,7 +83,9 @@ public sealed class DynamoEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024 + 1;
+            // The dispatcher enforces the 16 MB request limit itself and reads an oversized body to its end so the
+            // client receives the 413; Kestrel only cuts off bodies far beyond it.
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, options.Port);
             if (listenOnIpv6Too && options.Port != 0 && System.Net.Sockets.Socket.OSSupportsIPv6)
             {
