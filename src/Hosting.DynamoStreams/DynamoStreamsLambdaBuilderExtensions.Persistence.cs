@@ -9,7 +9,8 @@ public static partial class DynamoStreamsLambdaBuilderExtensions
     public const string DefaultDataDirectoryName = ".dynamostreams";
 
     /// <summary>
-    /// Keeps the local run's data on disk: the emulator's tables, streams and queues, and every mapping's checkpoints,
+    /// Keeps the local run's data on disk: the emulator's tables, streams and queues, and every mapping's checkpoints
+    /// (with <see cref="RunWithDynamoDBLocal"/>, DynamoDB Local's database goes to a named Docker volume),
     /// so a restarted AppHost finds its items and each mapping resumes after the last record it handled. Local-only.
     /// </summary>
     /// <remarks>
@@ -40,6 +41,11 @@ public static partial class DynamoStreamsLambdaBuilderExtensions
         }
 
         emulator.DataDirectory = full;
+        if (emulator.DynamoDBLocal is { } dynamoDBLocal)
+        {
+            AddDynamoDBLocalVolumeIfPersistent(builder.ApplicationBuilder.CreateResourceBuilder(dynamoDBLocal), emulator);
+        }
+
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public sealed class DynamoStreamsEmulatorResource(string name) : Resource(name)
     /// <summary>Gets or sets the folder where tables, queues and mapping checkpoints persist; null keeps them in memory.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Gets the DynamoDB Local container that serves tables and streams instead of the emulator, or null.</summary>
+    public DynamoDBLocalResource? DynamoDBLocal { get; internal set; }
+
     /// <summary>Gets the endpoint once the emulator listens, or null before.</summary>
     public Uri? Endpoint => EndpointSource.Task.IsCompletedSuccessfully ? EndpointSource.Task.Result : null;
 

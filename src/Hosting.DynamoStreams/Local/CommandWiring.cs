@@ -71,7 +71,7 @@ internal static class CommandWiring
                 var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();
                 var table = await tableResource.Created.Task.ConfigureAwait(false);
                 var item = TestItemFactory.Create(pattern, DateTimeOffset.UtcNow);
-                await run.DynamoDb!.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item }, context.CancellationToken).ConfigureAwait(false);
+                await run.Tables!.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item }, context.CancellationToken).ConfigureAwait(false);
                 var key = item[(pattern.ExistingTable?.LocalPartitionKey ?? pattern.Table.PartitionKey).Name];
                 context.Logger.LogInformation("Wrote test item {Key} to {Table}.", key.S ?? key.N, table.TableName);
                 return CommandResults.Success();

@@ -15,9 +15,13 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private DynamoEmulator? _emulator;
     private int _disposed;
+    private AmazonDynamoDBClient? _dynamoDBLocal;
 
     /// <summary>Gets a DynamoDB client of the emulator, once started.</summary>
     public AmazonDynamoDBClient? DynamoDb { get; private set; }
+
+    /// <summary>Gets the client of the run's tables: DynamoDB Local's when the run uses it, else the emulator's.</summary>
+    public AmazonDynamoDBClient? Tables => _dynamoDBLocal ?? DynamoDb;
 
     /// <summary>Gets an SQS client of the emulator, once started.</summary>
     public AmazonSQSClient? Sqs { get; private set; }
@@ -41,6 +45,12 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
         Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = resource.Region });
         return _emulator.Endpoint;
     }
+
+    /// <summary>
+    /// Serves the run's tables from DynamoDB Local in a container from now on.
+    /// </summary>
+    /// <param name="endpoint">The container's endpoint.</param>
+    public void UseDynamoDBLocal(Uri endpoint) => Interlocked.Exchange(ref _dynamoDBLocal, DynamoDBLocalWiring.CreateClient(endpoint))?.Dispose();
 
     /// <summary>
     /// Registers something to stop, in reverse order, when the run ends.
@@ -75,6 +85,7 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
         }
 
         DynamoDb?.Dispose();
+        _dynamoDBLocal?.Dispose();
         Sqs?.Dispose();
         if (_emulator is not null)
         {

@@ -21,8 +21,11 @@ internal static class LocalEnvironment
     {
         var endpoint = await pattern.Emulator.EndpointSource.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         var url = endpoint.ToString().TrimEnd('/');
-        environment["AWS_ENDPOINT_URL_DYNAMODB"] = url;
-        environment["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] = url;
+        var tablesUrl = pattern.Emulator.DynamoDBLocal is { } dynamoDBLocal
+            ? (await dynamoDBLocal.EndpointSource.Task.WaitAsync(cancellationToken).ConfigureAwait(false)).ToString().TrimEnd('/')
+            : url;
+        environment["AWS_ENDPOINT_URL_DYNAMODB"] = tablesUrl;
+        environment["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] = tablesUrl;
         environment["AWS_ENDPOINT_URL_SQS"] = url;
         environment["AWS_REGION"] = pattern.Emulator.Region;
         environment["AWS_DEFAULT_REGION"] = pattern.Emulator.Region;

@@ -64,6 +64,11 @@ internal static class LocalRunWiring
         var run = services.GetRequiredService<DynamoStreamsLocalRun>();
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var loggers = services.GetRequiredService<ResourceLoggerService>();
+        if (pattern.Emulator.DynamoDBLocal is { } dynamoDBLocal)
+        {
+            // Tables live in the container: wait until it answers (the emulator still serves the queues).
+            await dynamoDBLocal.EndpointSource.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         if (pattern.TableResource is { } table)
         {
@@ -71,7 +76,7 @@ internal static class LocalRunWiring
             await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Starting).ConfigureAwait(false);
             try
             {
-                var info = await TableProvisioner.EnsureAsync(run.DynamoDb!, pattern, logger, cancellationToken).ConfigureAwait(false);
+                var info = await TableProvisioner.EnsureAsync(run.Tables!, pattern, logger, cancellationToken).ConfigureAwait(false);
                 await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Running,
                     ("dynamostreams.tableName", info.TableName), ("dynamostreams.tableArn", info.TableArn), ("dynamostreams.streamArn", info.StreamArn),
                     ("dynamostreams.streamViewType", pattern.ExistingTable is null ? pattern.Table.Stream.ToString() : "NewAndOldImages")).ConfigureAwait(false);

@@ -55,7 +55,7 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
     {
         if (pattern.TableResource is { } table && table.Created.Task.IsCompletedSuccessfully)
         {
-            var described = await run.DynamoDb!.DescribeTableAsync(table.Created.Task.Result.TableName, cancellationToken).ConfigureAwait(false);
+            var described = await run.Tables!.DescribeTableAsync(table.Created.Task.Result.TableName, cancellationToken).ConfigureAwait(false);
             var count = (described.Table.ItemCount ?? 0).ToString(CultureInfo.InvariantCulture);
             if (count != _lastItemCount)
             {

@@ -2,6 +2,9 @@ using Aspire.Hosting.ApplicationModel;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
+using Amazon.Runtime;
+using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
+using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.Http;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
 using DynamoStreams.LocalLambda.RuntimeApi;
 using Microsoft.Extensions.Logging;
@@ -17,6 +20,7 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly TaskCompletionSource<LambdaRuntimeApiHost> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventSourceMappingEngine? _engine;
+    private readonly HttpClient _http = new();
     private int _disposed;
 
     /// <summary>Gets the runtime host once it listens.</summary>
@@ -62,8 +66,12 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
                 ICheckpointStore checkpoints = emulator.DataDirectory is { } data
                     ? new FileCheckpointStore(Path.Combine(data, "esm"))
                     : new InMemoryCheckpointStore();
+                IStreamSource streams = emulator.DynamoDBLocal is { } dynamoDBLocal
+                    ? new HttpStreamSource(new DynamoDbStreamsClient(_http, await dynamoDBLocal.EndpointSource.Task.WaitAsync(cancellationToken).ConfigureAwait(false),
+                        emulator.Region, new BasicAWSCredentials(LocalEnvironment.LocalCredential, LocalEnvironment.LocalCredential)))
+                    : new EmulatorStreamSource(emulatorInstance.Streams);
                 _engine = new EventSourceMappingEngine(
-                    new EmulatorStreamSource(emulatorInstance.Streams),
+                    streams,
                     new RuntimeHostInvoker(host),
                     checkpoints,
                     new EmulatorQueueDestination(emulatorInstance.Queues),
@@ -97,5 +105,6 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
         }
 
         _engineLock.Dispose();
+        _http.Dispose();
     }
 }
