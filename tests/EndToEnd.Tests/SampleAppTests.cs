@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EndToEnd.Tests;
 
-public class SampleAppTests(SampleAppFixture fixture) : IClassFixture<SampleAppFixture>
+[Collection(SampleAppCollection.Name)]
+public class SampleAppTests(SampleAppFixture fixture)
 {
     private const string TotalsTable = "customer-totals";
 
