@@ -52,7 +52,17 @@ public sealed class DynamoEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var app = Build(options, listenOnIpv6Too: false);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Release what started (port, data-directory lock) before reporting the failure.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
         var port = new Uri(address).Port;
@@ -83,7 +93,9 @@ public sealed class DynamoEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024 + 1;
+            // The dispatcher enforces the 16 MB request limit itself and reads an oversized body to its end so the
+            // client receives the 413; Kestrel only cuts off bodies far beyond it.
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, options.Port);
             if (listenOnIpv6Too && options.Port != 0 && System.Net.Sockets.Socket.OSSupportsIPv6)
             {

@@ -25,7 +25,11 @@ public static partial class DynamoStreamsLambdaBuilderExtensions
         builder.WithReferenceRelationship(resource);
         return builder.WithEnvironment(async context =>
         {
-            if (context.ExecutionContext.IsRunMode)
+            if (context.ExecutionContext.IsRunMode && resource.Annotations.OfType<ExternalRunAnnotation>().LastOrDefault() is { } external)
+            {
+                await external.AddEnvironmentAsync(context.EnvironmentVariables, context.CancellationToken).ConfigureAwait(false);
+            }
+            else if (context.ExecutionContext.IsRunMode)
             {
                 await LocalEnvironment.AddAsync(context.EnvironmentVariables, resource, context.CancellationToken).ConfigureAwait(false);
             }

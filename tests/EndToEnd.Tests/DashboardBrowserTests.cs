@@ -9,6 +9,9 @@ namespace EndToEnd.Tests;
 
 public class DashboardBrowserTests
 {
+    /// <summary>Set to <c>1</c> to refresh <c>docs/dashboard.png</c> from the page this test drives.</summary>
+    public const string RefreshScreenshotVariable = "DYNAMOSTREAMS_REFRESH_SCREENSHOT";
+
     [Fact]
     public async Task Dashboard_SampleAppHost_ShowsTheResourceTreeRunningAndExecutesACommand()
     {
@@ -47,9 +50,9 @@ public class DashboardBrowserTests
         }
         catch
         {
-            // Keep what the page showed for the CI log.
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dashboard-failure.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "dashboard-failure.html"), await page.ContentAsync());
+            // Keep what the page showed, next to the test assembly, for the CI log.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-failure.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "dashboard-failure.html"), await page.ContentAsync());
             throw;
         }
     }
@@ -62,8 +65,13 @@ public class DashboardBrowserTests
             await Assertions.Expect(row.First).ToContainTextAsync("Running", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         }
 
-        Directory.CreateDirectory(Path.Combine(RepoRoot(), "docs"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoRoot(), "docs", "dashboard.png"), FullPage = true });
+        // Into the test output on every run; into docs/ only when asked, so a test run leaves the tree clean.
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        if (Environment.GetEnvironmentVariable(RefreshScreenshotVariable) == "1")
+        {
+            File.Copy(screenshot, Path.Combine(RepoRoot(), "docs", "dashboard.png"), overwrite: true);
+        }
 
         var tableName = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<DynamoStreamsLambdaResource>().Single(r => r.Name == "orders").LocalTableName;
         var emulator = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<DynamoStreamsEmulatorResource>().Single();

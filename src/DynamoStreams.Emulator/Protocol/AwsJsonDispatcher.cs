@@ -166,15 +166,6 @@ public sealed class AwsJsonDispatcher
         {
             if (length == buffer.Length)
             {
-                if (length >= MaxRequestBytes)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    throw new AwsServiceException(
-                        "com.amazon.coral.service#SerializationException",
-                        "The request body exceeds the 16 MB limit.",
-                        StatusCodes.Status413PayloadTooLarge);
-                }
-
                 var next = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                 buffer.AsSpan(0, length).CopyTo(next);
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -188,6 +179,21 @@ public sealed class AwsJsonDispatcher
             }
 
             length += read;
+
+            // The pool hands out power-of-two buffers, so the limit is checked on what was read, not on the capacity.
+            if (length > MaxRequestBytes)
+            {
+                // Read the rest before answering so that the client, still sending, gets the 413 and not a reset.
+                while (await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw new AwsServiceException(
+                    "com.amazon.coral.service#SerializationException",
+                    "The request body exceeds the 16 MB limit.",
+                    StatusCodes.Status413PayloadTooLarge);
+            }
         }
     }
 

@@ -35,4 +35,22 @@ internal sealed class SqsMessage
     public bool IsDelayed(DateTimeOffset now) => ReceiveCount == 0 && VisibleAt > now;
 
     public bool IsInFlight(DateTimeOffset now) => ReceiveCount > 0 && VisibleAt > now;
+
+    /// <summary>Copies the message for a dead-letter queue: same id and receive history, visible at once.</summary>
+    public SqsMessage CopyForRedrive(long sequence, DateTimeOffset now) => new()
+    {
+        Sequence = sequence,
+        MessageId = MessageId,
+        Body = Body,
+        Md5OfBody = Md5OfBody,
+        MessageAttributes = MessageAttributes,
+        Md5OfMessageAttributes = Md5OfMessageAttributes,
+        SystemAttributes = SystemAttributes,
+        Md5OfSystemAttributes = Md5OfSystemAttributes,
+        SenderId = SenderId,
+        SentAt = SentAt,
+        VisibleAt = now,
+        ReceiveCount = ReceiveCount,
+        FirstReceivedAt = FirstReceivedAt,
+    };
 }

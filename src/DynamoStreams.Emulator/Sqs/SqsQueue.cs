@@ -6,13 +6,12 @@ namespace DynamoStreams.Emulator.Sqs;
 /// Holds one standard queue: its attributes and messages, visibility timeouts, retention, redrive to a
 /// dead-letter queue, and the signal long polls wait on. Every member is thread-safe.
 /// </summary>
-internal sealed class SqsQueue
+internal sealed partial class SqsQueue
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<long, SqsMessage> _messages = [];
-    private readonly Dictionary<string, SqsMessage> _byId = new(StringComparer.Ordinal);
+    private readonly SqsMessageBuffer _messages = new();
+    private readonly SqsChangeSignal _signal = new();
     private readonly Dictionary<string, string> _attributes;
-    private TaskCompletionSource _changed = NewSignal();
     private long _nextSequence;
 
     public SqsQueue(string region, string accountId, string name, Dictionary<string, string> attributes,
@@ -48,51 +47,6 @@ internal sealed class SqsQueue
 
     /// <summary>Gets or sets the callback told after every change (persistence), outside the queue's lock.</summary>
     public Action<SqsQueue>? Changed { get; set; }
-
-    public SqsQueueState ExportState()
-    {
-        lock (_gate)
-        {
-            return new SqsQueueState(Region, Name, new Dictionary<string, string>(_attributes, StringComparer.Ordinal),
-                new Dictionary<string, string>(Tags, StringComparer.Ordinal), CreatedAt, LastModifiedAt, LastPurgedAt, _nextSequence,
-                [.. _messages.Values.Select(m => new SqsMessageState(m.Sequence, m.MessageId, m.Body,
-                    new Dictionary<string, SqsMessageAttribute>(m.MessageAttributes, StringComparer.Ordinal),
-                    new Dictionary<string, SqsMessageAttribute>(m.SystemAttributes, StringComparer.Ordinal),
-                    m.SenderId, m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt))]);
-        }
-    }
-
-    public static SqsQueue FromState(SqsQueueState state, string accountId)
-    {
-        var queue = new SqsQueue(state.Region, accountId, state.Name, state.Attributes, state.Tags, state.CreatedAt)
-        {
-            LastModifiedAt = state.LastModifiedAt,
-            LastPurgedAt = state.LastPurgedAt,
-        };
-        queue._nextSequence = state.NextSequence;
-        foreach (var m in state.Messages)
-        {
-            var draft = new SqsMessageDraft(m.Body, m.MessageAttributes, m.SystemAttributes, m.SenderId);
-            queue.Add(new SqsMessage
-            {
-                Sequence = m.Sequence,
-                MessageId = m.MessageId,
-                Body = m.Body,
-                Md5OfBody = draft.Md5OfBody,
-                MessageAttributes = draft.Attributes,
-                Md5OfMessageAttributes = draft.Md5OfAttributes,
-                SystemAttributes = draft.SystemAttributes,
-                Md5OfSystemAttributes = draft.Md5OfSystemAttributes,
-                SenderId = m.SenderId,
-                SentAt = m.SentAt,
-                VisibleAt = m.VisibleAt,
-                ReceiveCount = m.ReceiveCount,
-                FirstReceivedAt = m.FirstReceivedAt,
-            });
-        }
-
-        return queue;
-    }
 
     /// <summary>Gets the key that makes receipt handles of this queue incarnation unique.</summary>
     private string HandleKey => Arn + "|" + CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
@@ -134,24 +88,7 @@ internal sealed class SqsQueue
         lock (_gate)
         {
             DropExpired(now);
-            int visible = 0, inFlight = 0, delayed = 0;
-            foreach (var message in _messages.Values)
-            {
-                if (message.IsDelayed(now))
-                {
-                    delayed++;
-                }
-                else if (message.IsInFlight(now))
-                {
-                    inFlight++;
-                }
-                else
-                {
-                    visible++;
-                }
-            }
-
-            return (visible, inFlight, delayed);
+            return _messages.Count(now);
         }
     }
 
@@ -175,22 +112,7 @@ internal sealed class SqsQueue
     {
         lock (_gate)
         {
-            var moved = new SqsMessage
-            {
-                Sequence = ++_nextSequence,
-                MessageId = original.MessageId,
-                Body = original.Body,
-                Md5OfBody = original.Md5OfBody,
-                MessageAttributes = original.MessageAttributes,
-                Md5OfMessageAttributes = original.Md5OfMessageAttributes,
-                SystemAttributes = original.SystemAttributes,
-                Md5OfSystemAttributes = original.Md5OfSystemAttributes,
-                SenderId = original.SenderId,
-                SentAt = original.SentAt,
-                VisibleAt = now,
-                ReceiveCount = original.ReceiveCount,
-                FirstReceivedAt = original.FirstReceivedAt,
-            };
+            var moved = original.CopyForRedrive(++_nextSequence, now);
             Add(moved);
         }
 
@@ -212,7 +134,7 @@ internal sealed class SqsQueue
             DropExpired(now);
             var timeout = visibilityTimeout ?? int.Parse(_attributes[SqsQueueAttributes.VisibilityTimeout], CultureInfo.InvariantCulture);
             var redrive = ReadRedrive(findByArn);
-            foreach (var message in _messages.Values.ToList())
+            foreach (var message in _messages.InOrder.ToList())
             {
                 if (taken.Count == max)
                 {
@@ -297,7 +219,6 @@ internal sealed class SqsQueue
 
             LastPurgedAt = now;
             _messages.Clear();
-            _byId.Clear();
         }
 
         Changed?.Invoke(this);
@@ -309,56 +230,21 @@ internal sealed class SqsQueue
         {
             IsDeleted = true;
             _messages.Clear();
-            _byId.Clear();
         }
 
         Signal();
     }
 
     /// <summary>Returns a task that completes at the next send, visibility change or deletion.</summary>
-    public Task WaitForChangeAsync()
-    {
-        lock (_gate)
-        {
-            return _changed.Task;
-        }
-    }
+    public Task WaitForChangeAsync() => _signal.WaitAsync();
 
     /// <summary>Returns the earliest future time at which a hidden message becomes visible.</summary>
     public DateTimeOffset? NextVisibleAt(DateTimeOffset now)
     {
         lock (_gate)
         {
-            DateTimeOffset? next = null;
-            foreach (var message in _messages.Values)
-            {
-                if (message.VisibleAt > now && (next is null || message.VisibleAt < next))
-                {
-                    next = message.VisibleAt;
-                }
-            }
-
-            return next;
+            return _messages.NextVisibleAt(now);
         }
-    }
-
-    public SqsReceivedMessage ToReceived(SqsMessage message, string handle)
-    {
-        var system = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["SenderId"] = message.SenderId,
-            ["SentTimestamp"] = message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            ["ApproximateReceiveCount"] = message.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-            ["ApproximateFirstReceiveTimestamp"] =
-                (message.FirstReceivedAt ?? message.SentAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-        };
-        if (message.SystemAttributes.TryGetValue("AWSTraceHeader", out var trace) && trace.StringValue is not null)
-        {
-            system["AWSTraceHeader"] = trace.StringValue;
-        }
-
-        return new SqsReceivedMessage(message.MessageId, handle, message.Body, message.Md5OfBody, system,
-            message.MessageAttributes, message.Md5OfMessageAttributes);
     }
 
     private (string DeadLetterTargetArn, int MaxReceiveCount, SqsQueue DeadLetterQueue)? ReadRedrive(Func<string, SqsQueue?> findByArn)
@@ -379,41 +265,14 @@ internal sealed class SqsQueue
             throw SqsErrors.ReceiptHandleIsInvalid(receiptHandle);
         }
 
-        return _byId.GetValueOrDefault(messageId);
+        return _messages.Find(messageId);
     }
 
-    private void DropExpired(DateTimeOffset now)
-    {
-        var retention = TimeSpan.FromSeconds(int.Parse(_attributes[SqsQueueAttributes.MessageRetentionPeriod], CultureInfo.InvariantCulture));
-        foreach (var message in _messages.Values.Where(m => now - m.SentAt >= retention).ToList())
-        {
-            Remove(message);
-        }
-    }
+    private void DropExpired(DateTimeOffset now) =>
+        _messages.DropExpired(now, TimeSpan.FromSeconds(int.Parse(_attributes[SqsQueueAttributes.MessageRetentionPeriod], CultureInfo.InvariantCulture)));
 
-    private void Add(SqsMessage message)
-    {
-        _messages.Add(message.Sequence, message);
-        _byId[message.MessageId] = message;
-    }
+    private void Add(SqsMessage message) => _messages.Add(message);
 
-    private void Remove(SqsMessage message)
-    {
-        _messages.Remove(message.Sequence);
-        _byId.Remove(message.MessageId);
-    }
+    private void Remove(SqsMessage message) => _messages.Remove(message);
 
-    private void Signal()
-    {
-        TaskCompletionSource previous;
-        lock (_gate)
-        {
-            previous = _changed;
-            _changed = NewSignal();
-        }
-
-        previous.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+    private void Signal() => _signal.Notify();}

@@ -277,7 +277,7 @@ public sealed partial class SqsQueueStore : ISqsQueues
             var taken = queue.TakeVisible(max, visibilityTimeout, now, FindByArn);
             if (taken.Count > 0 || now >= deadline || queue.IsDeleted)
             {
-                return [.. taken.Select(t => queue.ToReceived(t.Message, t.Handle))];
+                return [.. taken.Select(t => SqsReceivedMessage.From(t.Message, t.Handle))];
             }
 
             var wakeAt = queue.NextVisibleAt(now) is { } next && next < deadline ? next : deadline;

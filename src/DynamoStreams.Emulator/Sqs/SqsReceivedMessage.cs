@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DynamoStreams.Emulator.Sqs;
 
 /// <summary>
@@ -17,4 +19,25 @@ public sealed record SqsReceivedMessage(
     string Md5OfBody,
     IReadOnlyDictionary<string, string> SystemAttributes,
     IReadOnlyDictionary<string, SqsMessageAttribute> MessageAttributes,
-    string? Md5OfMessageAttributes);
+    string? Md5OfMessageAttributes)
+{
+    /// <summary>Builds the received form of a stored message with its system attributes as SQS reports them.</summary>
+    internal static SqsReceivedMessage From(SqsMessage message, string handle)
+    {
+        var system = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SenderId"] = message.SenderId,
+            ["SentTimestamp"] = message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["ApproximateReceiveCount"] = message.ReceiveCount.ToString(CultureInfo.InvariantCulture),
+            ["ApproximateFirstReceiveTimestamp"] =
+                (message.FirstReceivedAt ?? message.SentAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        };
+        if (message.SystemAttributes.TryGetValue("AWSTraceHeader", out var trace) && trace.StringValue is not null)
+        {
+            system["AWSTraceHeader"] = trace.StringValue;
+        }
+
+        return new SqsReceivedMessage(message.MessageId, handle, message.Body, message.Md5OfBody, system,
+            message.MessageAttributes, message.Md5OfMessageAttributes);
+    }
+}

@@ -46,6 +46,9 @@ public sealed class DynamoStreamsLambdaResource : Resource
     /// <summary>Gets the dead-letter queue settings (the seed's <c>sqsDlqQueueProps</c>).</summary>
     public SqsDlqQueueOptions DeadLetterQueue { get; } = new();
 
+    /// <summary>Gets the items a local run writes into the table when it creates it, or null (local-only).</summary>
+    public DynamoSeedData? SeedData { get; internal set; }
+
     /// <summary>Gets the AppHost's shared emulator that serves the table, stream and queue locally.</summary>
     public DynamoStreamsEmulatorResource Emulator { get; }
 

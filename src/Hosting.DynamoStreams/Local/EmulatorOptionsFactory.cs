@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.Local;
 
 /// <summary>
-/// Maps the emulator resource onto the emulator's options (a seam: the data-directory option lands with persistence).
+/// Maps the emulator resource onto the emulator's options.
 /// </summary>
 internal static class EmulatorOptionsFactory
 {
     /// <summary>
-    /// Creates the options: a free loopback port, the region and account, the AppHost's logging.
+    /// Creates the options: a free loopback port, the region and account, the data folder (null keeps data in memory), the AppHost's logging.
     /// </summary>
     /// <param name="resource">The emulator resource.</param>
     /// <param name="loggerFactory">The logger factory.</param>
@@ -20,6 +20,7 @@ internal static class EmulatorOptionsFactory
         Port = 0,
         Region = resource.Region,
         AccountId = resource.AccountId,
+        DataDirectory = resource.DataDirectory,
         LoggerFactory = loggerFactory,
     };
 }

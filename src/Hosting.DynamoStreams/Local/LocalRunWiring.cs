@@ -53,6 +53,11 @@ internal static class LocalRunWiring
 
     private static async Task ProvisionAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (LocalRunOptOut.IsExternal(pattern))
+        {
+            return;
+        }
+
         var run = services.GetRequiredService<DynamoStreamsLocalRun>();
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var loggers = services.GetRequiredService<ResourceLoggerService>();

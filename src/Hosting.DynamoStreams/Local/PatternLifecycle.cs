@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,18 @@ internal static class PatternLifecycle
     /// <returns>A task that completes when the state is final.</returns>
     public static async Task RunAsync(DynamoStreamsLambdaResource pattern, InitializeResourceEvent e, CancellationToken cancellationToken)
     {
+        if (LocalRunOptOut.IsExternal(pattern))
+        {
+            return;
+        }
+
+        if (CloudOnlyOptions.Warning(pattern) is { } warning)
+        {
+            // Once per run, in the pattern's log (dashboard) and in the AppHost's console.
+            e.Logger.LogWarning("{Warning}", warning);
+            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoStreamsLambdaBuilderExtensions)).LogWarning("{Warning}", warning);
+        }
+
         await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,
             ("dynamostreams.tableName", pattern.LocalTableName), ("dynamostreams.functionName", pattern.LocalFunctionName)).ConfigureAwait(false);
         try

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Seeding;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.Local;
@@ -12,7 +13,7 @@ namespace Aspire.Hosting.Local;
 internal static class TableProvisioner
 {
     /// <summary>
-    /// Creates the table (or finds it), enables time to live, and returns its identifiers.
+    /// Creates the table (or finds it), writes the seed into a new table, enables time to live, and returns its identifiers.
     /// </summary>
     /// <param name="client">A client of the emulator.</param>
     /// <param name="pattern">The pattern that owns the table.</param>
@@ -22,16 +23,37 @@ internal static class TableProvisioner
     public static async Task<LocalTableInfo> EnsureAsync(IAmazonDynamoDB client, DynamoStreamsLambdaResource pattern, ILogger logger, CancellationToken cancellationToken)
     {
         var request = BuildRequest(pattern);
+        var seed = pattern.SeedData is { Items.Count: > 0 } s ? s : null;
+        var streamSpecification = request.StreamSpecification;
+        if (seed is { ProduceStreamRecords: false })
+        {
+            // The stream is enabled after the seed is written, so the seed produces no records (as in DynamoDB).
+            request.StreamSpecification = null;
+        }
+
         TableDescription table;
         try
         {
             table = (await client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false)).TableDescription;
-            logger.LogInformation("Created table {Table} with stream {Stream}.", table.TableName, table.LatestStreamArn);
+            logger.LogInformation("Created table {Table}.", table.TableName);
+            if (seed is not null)
+            {
+                await SeedWriter.WriteAsync(client, table.TableName, seed, logger, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (request.StreamSpecification is null)
+            {
+                await client.UpdateTableAsync(new UpdateTableRequest { TableName = table.TableName, StreamSpecification = streamSpecification }, cancellationToken).ConfigureAwait(false);
+                table = (await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false)).Table;
+            }
+
+            logger.LogInformation("Table {Table} streams to {Stream}.", table.TableName, table.LatestStreamArn);
         }
         catch (ResourceInUseException)
         {
             table = (await client.DescribeTableAsync(request.TableName, cancellationToken).ConfigureAwait(false)).Table;
-            logger.LogInformation("Table {Table} already exists (persistent data); keeping it and its stream {Stream}.", table.TableName, table.LatestStreamArn);
+            logger.LogInformation("Table {Table} already exists (persistent data); keeping it and its stream {Stream}{Seed}.", table.TableName, table.LatestStreamArn,
+                seed is null ? string.Empty : "; the seed was loaded when it was created and is not loaded again");
         }
 
         if (pattern.ExistingTable is null && pattern.Table.TimeToLiveAttribute is { } ttl)

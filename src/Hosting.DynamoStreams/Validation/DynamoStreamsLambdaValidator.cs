@@ -24,6 +24,7 @@ internal static partial class DynamoStreamsLambdaValidator
         ValidateEventSource(pattern);
         LambdaFunctionValidator.Validate(pattern);
         ValidateDeadLetterQueue(pattern);
+        SeedDataValidator.Validate(pattern);
     }
 
     /// <summary>

@@ -30,16 +30,7 @@ public sealed class BatchGetItemOperation : DynamoDbOperation
     {
         var body = request.Body;
         var errors = new ValidationErrors();
-        var options = ReturnOptions.Read(body, errors);
-        if (!JsonFields.TryGetObject(body, "RequestItems", out var requestItems))
-        {
-            errors.NotNull("requestItems");
-        }
-        else if (!requestItems.EnumerateObject().Any())
-        {
-            errors.Add("{}", "requestItems", "Member must have length greater than or equal to 1");
-        }
-
+        BatchRequestItems.TryRead(body, errors, out var options, out var requestItems);
         errors.ThrowIfAny();
         var plans = new List<TablePlan>();
         var total = 0;
@@ -88,6 +79,7 @@ public sealed class BatchGetItemOperation : DynamoDbOperation
         }
 
         long bytes = 0;
+        var full = false;
         response.WriteStartObject();
         response.WriteStartObject("Responses");
         foreach (var plan in plans)
@@ -95,7 +87,7 @@ public sealed class BatchGetItemOperation : DynamoDbOperation
             response.WriteStartArray(plan.Name);
             foreach (var key in plan.Keys)
             {
-                if (bytes > MaxResponseBytes)
+                if (full)
                 {
                     plan.Unprocessed.Add(key);
                     continue;
@@ -105,6 +97,15 @@ public sealed class BatchGetItemOperation : DynamoDbOperation
                 lock (plan.Table!.SyncRoot)
                 {
                     item = plan.Table.Get(key);
+                }
+
+                // The response stays within 16 MB: the first item that would cross it and every key after it
+                // come back in UnprocessedKeys for the client to ask again.
+                if (item is not null && bytes + item.Size > MaxResponseBytes)
+                {
+                    full = true;
+                    plan.Unprocessed.Add(key);
+                    continue;
                 }
 
                 if (item is not null)

@@ -28,16 +28,7 @@ public sealed class BatchWriteItemOperation : DynamoDbOperation
     {
         var body = request.Body;
         var errors = new ValidationErrors();
-        var options = ReturnOptions.Read(body, errors);
-        if (!JsonFields.TryGetObject(body, "RequestItems", out var requestItems))
-        {
-            errors.NotNull("requestItems");
-        }
-        else if (!requestItems.EnumerateObject().Any())
-        {
-            errors.Add("{}", "requestItems", "Member must have length greater than or equal to 1");
-        }
-        else
+        if (BatchRequestItems.TryRead(body, errors, out var options, out var requestItems))
         {
             foreach (var table in requestItems.EnumerateObject())
             {

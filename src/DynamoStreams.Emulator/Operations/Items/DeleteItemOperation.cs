@@ -1,7 +1,5 @@
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb;
-using DynamoStreams.Emulator.Errors;
-using DynamoStreams.Emulator.Operations.Tables;
 using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Storage;
 
@@ -21,34 +19,20 @@ public sealed class DeleteItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        var tableName = TableNames.Read(body);
-        var key = RequestExpressions.ReadItem(body, "Key");
-        if (key is null)
-        {
-            errors.NotNull("key");
-        }
-
-        var options = ReturnOptions.Read(body, errors);
-        errors.ThrowIfAny();
+        var read = SingleItemRequest.Read(body, "Key");
+        var (tableName, key, options) = read;
         options.RequireNoneOrAllOld();
         var condition = WriteConditions.Read(body);
         var table = Context.GetTable(request.Region, tableName);
         var definition = table.Definition;
-        ItemKeys.FromKey(key!, definition.KeySchema);
+        ItemKeys.FromKey(key, definition.KeySchema);
         StoredItem? old;
         lock (table.SyncRoot)
         {
-            WriteConditions.EnsureLive(table);
-            old = table.Get(key!);
-            if (!condition.Evaluate(old?.Attributes))
-            {
-                throw new ConditionalCheckFailedError(options.OldItemOnConditionFailure ? old?.Attributes : null);
-            }
-
-            table.Commit(key!, old, null, WriteOrigin.User);
+            old = read.ReadForWrite(table, key, condition);
+            table.Commit(key, old, null, WriteOrigin.User);
         }
 
-        WriteResponse.Write(response, definition, options, options.ReturnValues == "ALL_OLD" ? old?.Attributes : null, key!, Capacity.WriteUnits(old?.Size ?? 0));
+        WriteResponse.Write(response, definition, options, options.ReturnValues == "ALL_OLD" ? old?.Attributes : null, key, Capacity.WriteUnits(old?.Size ?? 0));
     }
 }

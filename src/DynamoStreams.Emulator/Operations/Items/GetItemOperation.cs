@@ -1,8 +1,6 @@
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb;
-using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Operations.Tables;
 using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Storage;
 
@@ -22,24 +20,16 @@ public sealed class GetItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        var tableName = TableNames.Read(body);
-        var key = RequestExpressions.ReadItem(body, "Key");
-        if (key is null)
-        {
-            errors.NotNull("key");
-        }
-
-        var options = ReturnOptions.Read(body, errors);
-        errors.ThrowIfAny();
+        var read = SingleItemRequest.Read(body, "Key");
+        var (tableName, key, options) = read;
         var consistent = JsonFields.GetBoolean(body, "ConsistentRead") ?? false;
         var projection = Projections.Read(body);
         var table = Context.GetTable(request.Region, tableName);
-        ItemKeys.FromKey(key!, table.Definition.KeySchema);
+        ItemKeys.FromKey(key, table.Definition.KeySchema);
         StoredItem? item;
         lock (table.SyncRoot)
         {
-            item = table.Get(key!);
+            item = table.Get(key);
         }
 
         response.WriteStartObject();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb;
 using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Operations.Tables;
 using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Storage;
 
@@ -22,18 +21,10 @@ public sealed class PutItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        var tableName = TableNames.Read(body);
-        var item = RequestExpressions.ReadItem(body, "Item");
-        if (item is null)
-        {
-            errors.NotNull("item");
-        }
-
-        var options = ReturnOptions.Read(body, errors);
-        errors.ThrowIfAny();
+        var read = SingleItemRequest.Read(body, "Item");
+        var (tableName, item, options) = read;
         options.RequireNoneOrAllOld();
-        var size = ItemSize.Of(item!);
+        var size = ItemSize.Of(item);
         if (size > ItemSize.MaxItemBytes)
         {
             throw DynamoDbErrors.Validation("Item size has exceeded the maximum allowed size");
@@ -42,17 +33,12 @@ public sealed class PutItemOperation : DynamoDbOperation
         var condition = WriteConditions.Read(body);
         var table = Context.GetTable(request.Region, tableName);
         var definition = table.Definition;
-        var key = ItemKeys.FromItem(item!, definition);
-        var stored = new StoredItem(item!, (int)size);
+        var key = ItemKeys.FromItem(item, definition);
+        var stored = new StoredItem(item, (int)size);
         StoredItem? old;
         lock (table.SyncRoot)
         {
-            WriteConditions.EnsureLive(table);
-            old = table.Get(key);
-            if (!condition.Evaluate(old?.Attributes))
-            {
-                throw new ConditionalCheckFailedError(options.OldItemOnConditionFailure ? old?.Attributes : null);
-            }
+            old = read.ReadForWrite(table, key, condition);
 
             table.Commit(key, old, stored, WriteOrigin.User);
         }

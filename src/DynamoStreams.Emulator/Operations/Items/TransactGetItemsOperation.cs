@@ -77,6 +77,8 @@ public sealed class TransactGetItemsOperation : DynamoDbOperation
             }
         }
 
+        TransactionLimits.EnsureAggregateSize(results.Sum(r => (long)(r?.Size ?? 0)));
+
         response.WriteStartObject();
         response.WriteStartArray("Responses");
         for (var i = 0; i < gets.Count; i++)

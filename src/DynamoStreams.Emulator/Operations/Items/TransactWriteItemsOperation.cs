@@ -76,6 +76,10 @@ public sealed class TransactWriteItemsOperation : DynamoDbOperation
                 throw new TransactionCanceledError(reasons);
             }
 
+            // Each item counts once at its larger size: the item a Put or Update writes, the item a Delete or
+            // ConditionCheck reads.
+            TransactionLimits.EnsureAggregateSize(actions.Sum(a => (long)Math.Max(a.New?.Size ?? 0, a.Old?.Size ?? 0)));
+
             foreach (var action in actions.Where(a => a.Kind != "ConditionCheck"))
             {
                 action.Table.Commit(action.Key, action.Old, action.New, WriteOrigin.User);

@@ -3,7 +3,6 @@ using DynamoStreams.Emulator.DynamoDb;
 using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Expressions;
 using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Operations.Tables;
 using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Storage;
 using TableDefinition = DynamoStreams.Emulator.Tables.TableDefinition;
@@ -27,35 +26,22 @@ public sealed class UpdateItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        var tableName = TableNames.Read(body);
-        var key = RequestExpressions.ReadItem(body, "Key");
-        if (key is null)
-        {
-            errors.NotNull("key");
-        }
-
-        var options = ReturnOptions.Read(body, errors);
-        errors.ThrowIfAny();
+        var read = SingleItemRequest.Read(body, "Key");
+        var (tableName, key, options) = read;
         var update = Read(body, out var condition);
         var table = Context.GetTable(request.Region, tableName);
         var definition = table.Definition;
-        ItemKeys.FromKey(key!, definition.KeySchema);
-        update?.EnsureKeyAttributesUnchanged(key!.Keys);
+        ItemKeys.FromKey(key, definition.KeySchema);
+        update?.EnsureKeyAttributesUnchanged(key.Keys);
         StoredItem? old;
         StoredItem stored;
         UpdateResult? result;
         lock (table.SyncRoot)
         {
-            WriteConditions.EnsureLive(table);
-            old = table.Get(key!);
-            if (!condition.Evaluate(old?.Attributes))
-            {
-                throw new ConditionalCheckFailedError(options.OldItemOnConditionFailure ? old?.Attributes : null);
-            }
+            old = read.ReadForWrite(table, key, condition);
 
-            stored = Apply(update, old, key!, definition, out result);
-            table.Commit(key!, old, stored, WriteOrigin.User);
+            stored = Apply(update, old, key, definition, out result);
+            table.Commit(key, old, stored, WriteOrigin.User);
         }
 
         IReadOnlyDictionary<string, AttributeValue>? attributes = options.ReturnValues switch
@@ -66,7 +52,7 @@ public sealed class UpdateItemOperation : DynamoDbOperation
             "UPDATED_NEW" when result is not null => NullIfEmpty(result.ProjectUpdated(stored.Attributes)),
             _ => null,
         };
-        WriteResponse.Write(response, definition, options, attributes, key!, Capacity.WriteUnits(Math.Max(stored.Size, old?.Size ?? 0)));
+        WriteResponse.Write(response, definition, options, attributes, key, Capacity.WriteUnits(Math.Max(stored.Size, old?.Size ?? 0)));
     }
 
     /// <summary>Computes the updated item under the table's lock and checks it like a put.</summary>

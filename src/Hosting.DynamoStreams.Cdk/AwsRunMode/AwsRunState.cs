@@ -1,0 +1,74 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
+
+/// <summary>
+/// Runs one pattern in AWS for an AppHost run: deploys its stack at start (or takes the last deploy's outputs), publishes
+/// the pattern's state, and hands the outputs to the projects that reference it.
+/// </summary>
+/// <param name="pattern">The pattern.</param>
+/// <param name="deployer">The AppHost's deployer.</param>
+internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDeployer deployer)
+{
+    private readonly TaskCompletionSource<DynamoStreamsStackOutputs> _outputs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Deploys or finds the stack and publishes the outcome; called when the run initialises the pattern resource.
+    /// </summary>
+    /// <param name="e">The initialise event.</param>
+    /// <param name="cancellationToken">Cancels the deploy.</param>
+    /// <returns>A task that completes when the pattern runs in AWS or failed to.</returns>
+    public async Task StartAsync(InitializeResourceEvent e, CancellationToken cancellationToken)
+    {
+        var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
+        await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Starting, ("dynamostreams.aws.mode", "Runs in AWS (no local parts)")).ConfigureAwait(false);
+        try
+        {
+            var outputs = deployer.Settings(pattern).DeployOnStart == false ? deployer.FindOutputs(pattern) : null;
+            if (outputs is not null)
+            {
+                e.Logger.LogInformation("Using the outputs of the deployed stack {Stack} from {File} (DeployOnStart is off).", outputs.StackName, deployer.OutputsFile(pattern));
+            }
+            else
+            {
+                var reporter = DeploymentCommandWiring.ResourceReporter(pattern, e.Services);
+                var result = await deployer.DeployAsync(pattern, reporter, cancellationToken).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}' could not be deployed to AWS ({result.Failure!.StateText}): {result.Failure.Message}");
+                }
+
+                outputs = result.Outputs!;
+            }
+
+            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, PatternDeployer.OutputProperties(outputs)).ConfigureAwait(false);
+            _outputs.TrySetResult(outputs);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // FailedToStart (not the named failure state) so that WaitFor(pattern) stops waiting; the reason stays in a property and the log.
+            e.Logger.LogError("{Message}", ex.Message);
+            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.FailedToStart, ("dynamostreams.aws.failure", ex.Message)).ConfigureAwait(false);
+            _outputs.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Fills a referencing project's environment from the deployed stack's outputs.
+    /// </summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="cancellationToken">Cancels the wait for the deploy.</param>
+    /// <returns>A task that completes when the environment is filled.</returns>
+    public async Task AddEnvironmentAsync(IDictionary<string, object> environment, CancellationToken cancellationToken)
+    {
+        var settings = deployer.Settings(pattern);
+        var outputs = !_outputs.Task.IsCompleted && settings.DeployOnStart == false && deployer.FindOutputs(pattern) is { } deployed
+            ? deployed
+            : await _outputs.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        AwsEnvironment.Add(environment, pattern.Name, outputs, settings);
+    }
+}

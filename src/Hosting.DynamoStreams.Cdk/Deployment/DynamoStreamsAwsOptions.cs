@@ -1,0 +1,53 @@
+namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+
+/// <summary>
+/// Holds how the AppHost reaches AWS to deploy a pattern: profile, region and where the CDK CLI is. Every value can
+/// come from configuration (section <c>DynamoStreams:Aws</c>) or the standard AWS variables; explicit values win.
+/// </summary>
+public sealed class DynamoStreamsAwsOptions
+{
+    /// <summary>The configuration section read for these options.</summary>
+    public const string SectionName = "DynamoStreams:Aws";
+
+    /// <summary>The AWS CDK CLI version run through <c>npx</c> when <see cref="AllowNpx"/> is on and no CLI is installed.</summary>
+    public const string PinnedCdkCliVersion = "2.1148.1";
+
+    /// <summary>
+    /// Gets or sets the AWS profile passed to the CLI as <c>--profile</c> (configuration <c>DynamoStreams:Aws:Profile</c>, else
+    /// <c>AWS_PROFILE</c>). When none is set, the CLI uses its default credential chain.
+    /// </summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// Gets or sets the region to deploy to, given to the CLI as <c>AWS_REGION</c> and <c>CDK_DEFAULT_REGION</c>
+    /// (configuration <c>DynamoStreams:Aws:Region</c>, else <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c>; when none is set
+    /// the CLI uses the profile's region).
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>
+    /// Gets or sets the CDK CLI to run (configuration <c>DynamoStreams:Aws:CdkCli</c>): the path of the <c>aws-cdk</c>
+    /// package's <c>bin/cdk</c> script (run with Node.js) or of an executable. When unset, the CLI is looked up in a
+    /// <c>node_modules</c> folder above the AppHost, then as <c>cdk</c> on the PATH.
+    /// </summary>
+    public string? CdkCli { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether <c>npx --yes aws-cdk@<see cref="PinnedCdkCliVersion"/></c> may be run (it downloads the CLI from
+    /// npm) when no CLI is installed (configuration <c>DynamoStreams:Aws:AllowNpx</c>; off by default).
+    /// </summary>
+    public bool AllowNpx { get; set; }
+
+    /// <summary>
+    /// Gets or sets the folder holding the synthesized cloud assembly and the stack outputs files (configuration
+    /// <c>DynamoStreams:Aws:WorkingDirectory</c>; default <c>obj/dynamostreams-aws</c> under the AppHost folder).
+    /// </summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the AWS run mode (<c>RunInAws()</c>) runs <c>cdk deploy</c> at every AppHost start (configuration
+    /// <c>DynamoStreams:Aws:DeployOnStart</c>; default true: CloudFormation makes it a no-op when nothing changed). When
+    /// false, the outputs of the last deploy from this AppHost are used as they are, and a deploy runs only when there are none.
+    /// </summary>
+    public bool? DeployOnStart { get; set; }
+}
