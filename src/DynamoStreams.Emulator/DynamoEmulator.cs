@@ -52,7 +52,17 @@ public sealed class DynamoEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var app = Build(options, listenOnIpv6Too: false);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Release what started (port, data-directory lock) before reporting the failure.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
         var port = new Uri(address).Port;

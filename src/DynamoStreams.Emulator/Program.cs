@@ -1,5 +1,6 @@
 using DynamoStreams.Emulator;
 using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Persistence;
 
 if (!EmulatorCommandLine.TryParse(args, out var parsed, out var error))
 {
@@ -26,8 +27,17 @@ var options = new DynamoEmulatorOptions
     LoggerFactory = loggerFactory,
 };
 options.Validate();
-var app = DynamoEmulator.Build(options, listenOnIpv6Too: true);
-await app.StartAsync().ConfigureAwait(false);
+await using var app = DynamoEmulator.Build(options, listenOnIpv6Too: true);
+try
+{
+    await app.StartAsync().ConfigureAwait(false);
+}
+catch (DataDirectoryInUseException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+    return 3;
+}
+
 var logger = loggerFactory.CreateLogger("DynamoStreams.Emulator");
 logger.LogInformation("DynamoDB emulator listening on {Addresses} (default region {Region}); Ctrl+C stops it.", string.Join(", ", app.Urls), options.Region);
 await app.WaitForShutdownAsync().ConfigureAwait(false);

@@ -31,4 +31,6 @@ internal sealed class PersistenceObserver(StateJournal journal, ITableStoreAcces
         journal.TableChanged(after, tables.TagsOf(after.Region, after.Name));
 
     public void OnTableDeleted(TableDefinition table) => journal.TableDeleted(table.Region, table.Name);
+
+    public void OnTableTagsChanged(TableDefinition table, IReadOnlyDictionary<string, string> tags) => journal.TableChanged(table, tags);
 }

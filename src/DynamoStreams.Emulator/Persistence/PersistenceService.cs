@@ -23,6 +23,7 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
     private readonly TtlRegistry _ttl;
     private readonly ILogger<PersistenceService> _logger;
     private readonly SemaphoreSlim _compacting = new(1, 1);
+    private DataDirectoryLock? _lock;
     private WriteAheadLog? _wal;
     private Timer? _compactionCheck;
 
@@ -48,6 +49,7 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
         }
 
         Directory.CreateDirectory(directory);
+        _lock = DataDirectoryLock.Acquire(directory, _options.TimeProvider);
         var last = Recover(directory);
         _wal = new WriteAheadLog(directory, last + 1, _logger);
         _journal.Activate(_wal);
@@ -94,6 +96,8 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
         {
             await wal.DisposeAsync().ConfigureAwait(false);
         }
+
+        Interlocked.Exchange(ref _lock, null)?.Dispose();
     }
 
     private async Task CompactIfLargeAsync()

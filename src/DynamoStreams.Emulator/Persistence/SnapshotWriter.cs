@@ -79,6 +79,9 @@ internal sealed class SnapshotWriter(ITableStore tables, StreamStore streams, Tt
         }
 
         File.Move(temporary, path, overwrite: true);
+
+        // The rename is durable only once the directory is: the caller deletes the older files after this returns.
+        DirectorySync.Flush(directory);
     }
 
     private static void Frame(FileStream file, Action<Utf8JsonWriter> write)

@@ -207,6 +207,17 @@ internal sealed class WriteAheadLog : IAsyncDisposable
         });
     }
 
-    private FileStream OpenSegment(long segment) =>
-        new(SegmentPath(_directory, segment), FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+    private FileStream OpenSegment(long segment)
+    {
+        var path = SegmentPath(_directory, segment);
+        var created = !File.Exists(path);
+        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+        if (created)
+        {
+            // A new segment's name must survive a power loss before any entry in it is acknowledged.
+            DirectorySync.Flush(_directory);
+        }
+
+        return file;
+    }
 }

@@ -20,4 +20,11 @@ public interface ITableChangeObserver
     /// <summary>Observes a table deletion (its items are gone after this call).</summary>
     /// <param name="table">The deleted table's last definition.</param>
     void OnTableDeleted(TableDefinition table);
+
+    /// <summary>Observes a change of a table's tags, before it is applied.</summary>
+    /// <param name="table">The table's definition.</param>
+    /// <param name="tags">The complete set of tags after the change.</param>
+    void OnTableTagsChanged(TableDefinition table, IReadOnlyDictionary<string, string> tags)
+    {
+    }
 }

@@ -25,6 +25,11 @@ public interface ITableStore
     /// <returns>The new definition.</returns>
     TableDefinition Update(StoredTable table, Func<TableDefinition, TableDefinition> update);
 
+    /// <summary>Changes a table's tags (TagResource, UntagResource) and notifies observers before applying it.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="change">Edits a copy of the current tags; runs under the table's lock and may throw to reject the change.</param>
+    void UpdateTags(StoredTable table, Action<Dictionary<string, string>> change);
+
     /// <summary>Deletes a table and its items.</summary>
     /// <param name="region">The region.</param>
     /// <param name="tableName">The table name.</param>

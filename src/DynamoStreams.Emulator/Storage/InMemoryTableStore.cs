@@ -77,6 +77,31 @@ public sealed class InMemoryTableStore : ITableStore
     }
 
     /// <inheritdoc />
+    public void UpdateTags(StoredTable table, Action<Dictionary<string, string>> change)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_catalogLock)
+        {
+            lock (table.SyncRoot)
+            {
+                var tags = new Dictionary<string, string>(table.Tags, StringComparer.Ordinal);
+                change(tags);
+                foreach (var observer in _tableObservers)
+                {
+                    observer.OnTableTagsChanged(table.Definition, tags);
+                }
+
+                table.Tags.Clear();
+                foreach (var (key, value) in tags)
+                {
+                    table.Tags[key] = value;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public StoredTable? Delete(string region, string tableName)
     {
         lock (_catalogLock)

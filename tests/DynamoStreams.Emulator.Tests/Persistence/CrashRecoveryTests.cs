@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -10,7 +8,7 @@ using DynamoStreams.Emulator.Tests.Streams;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;
 
-public sealed partial class CrashRecoveryTests : IDisposable
+public sealed class CrashRecoveryTests : IDisposable
 {
     private const int Writers = 16;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "dse-crash-" + Guid.NewGuid().ToString("N"));
@@ -146,70 +144,4 @@ public sealed partial class CrashRecoveryTests : IDisposable
         MaxErrorRetry = 0,
         Timeout = TimeSpan.FromSeconds(30),
     });
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:(\d+)")]
-    private static partial Regex ListeningPattern();
-
-    /// <summary>Runs the standalone emulator (<c>dotnet DynamoStreams.Emulator.dll --port 0 --data-dir ...</c>).</summary>
-    private sealed class EmulatorProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private EmulatorProcess(Process process, string endpoint)
-        {
-            _process = process;
-            Endpoint = endpoint;
-        }
-
-        public string Endpoint { get; }
-
-        public bool HasExited => _process.HasExited;
-
-        public static async Task<EmulatorProcess> StartAsync(string directory)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DynamoStreams.Emulator.dll"), "--port", "0", "--data-dir", directory })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(info)!;
-            var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is { } line && ListeningPattern().Match(line) is { Success: true } match)
-                {
-                    started.TrySetResult(match.Value);
-                }
-            };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var endpoint = await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new EmulatorProcess(process, endpoint);
-        }
-
-        /// <summary>Sends SIGKILL: no shutdown hook, no snapshot, only what the log fsynced survives.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-        }
-    }
 }

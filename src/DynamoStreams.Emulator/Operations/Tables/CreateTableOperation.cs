@@ -121,12 +121,15 @@ public sealed class CreateTableOperation : DynamoDbOperation
         };
 
         var table = Context.Store.Create(definition);
-        lock (table.SyncRoot)
+        if (tags.Count > 0)
         {
-            foreach (var (key, value) in tags)
+            Context.Store.UpdateTags(table, current =>
             {
-                table.Tags[key] = value;
-            }
+                foreach (var (key, value) in tags)
+                {
+                    current[key] = value;
+                }
+            });
         }
 
         response.WriteStartObject();

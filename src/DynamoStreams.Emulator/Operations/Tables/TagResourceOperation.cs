@@ -28,24 +28,18 @@ public sealed class TagResourceOperation : DynamoDbOperation
 
         var tags = TagReader.Read(request.Body, "Tags");
         var table = TaggedTables.Find(Context, request.Region, arn);
-        lock (table.SyncRoot)
+        Context.Store.UpdateTags(table, current =>
         {
-            var merged = new Dictionary<string, string>(table.Tags);
             foreach (var (key, value) in tags)
             {
-                merged[key] = value;
+                current[key] = value;
             }
 
-            if (merged.Count > 50)
+            if (current.Count > 50)
             {
                 throw DynamoDbErrors.Validation("One or more parameter values were invalid: Too many tags: the maximum is 50.");
             }
-
-            foreach (var (key, value) in tags)
-            {
-                table.Tags[key] = value;
-            }
-        }
+        });
 
         // No output shape: like DynamoDB, answer with an empty body (the SDK checks x-amz-crc32 against what it reads).
     }

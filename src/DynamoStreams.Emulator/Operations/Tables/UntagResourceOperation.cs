@@ -28,13 +28,13 @@ public sealed class UntagResourceOperation : DynamoDbOperation
         }
 
         var table = TaggedTables.Find(Context, request.Region, arn);
-        lock (table.SyncRoot)
+        Context.Store.UpdateTags(table, current =>
         {
             foreach (var key in keys!)
             {
-                table.Tags.Remove(key);
+                current.Remove(key);
             }
-        }
+        });
 
         // No output shape: like DynamoDB, answer with an empty body (the SDK checks x-amz-crc32 against what it reads).
     }
