@@ -22,4 +22,7 @@ builder.AddProject<Projects.Writer_Sample>("writer")
     .WithEnvironment("TOTALS_TABLE_NAME", "customer-totals")
     .WaitFor(orders);
 
+// Publish opt-in: `aspire publish -o cdk.out` writes the CDK cloud assembly (one stack per pattern) for `cdk deploy --app cdk.out`.
+builder.AddDynamoStreamsCloud();
+
 builder.Build().Run();

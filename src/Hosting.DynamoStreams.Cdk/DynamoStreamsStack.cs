@@ -88,7 +88,7 @@ public sealed class DynamoStreamsStack : Stack
 
         if (pattern.ExistingTable is { } existing)
         {
-            props.ExistingTableInterface = TableMapper.Import(this, pattern, existing);
+            props.ExistingTableInterface = TableMapper.Import(this, pattern, existing, options.ExistingTableStack);
         }
         else
         {

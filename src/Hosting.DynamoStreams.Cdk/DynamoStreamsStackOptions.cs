@@ -19,4 +19,10 @@ public sealed class DynamoStreamsStackOptions
 
     /// <summary>Gets or sets the stack's props (name, account and region, tags); the stack name defaults to the pattern's name.</summary>
     public StackProps? StackProps { get; set; }
+
+    /// <summary>Gets or sets the stack of the pattern whose table this one shares; set by <see cref="DynamoStreamsStackBuilder.AddStacks"/>.</summary>
+    internal DynamoStreamsStack? ExistingTableStack { get; set; }
+
+    /// <summary>Gets or sets the handler string of the packaged code (the entry assembly's name for the managed runtime), when packaged.</summary>
+    internal string? PackagedHandler { get; set; }
 }

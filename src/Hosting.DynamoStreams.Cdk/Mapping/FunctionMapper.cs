@@ -107,7 +107,8 @@ internal static class FunctionMapper
         {
             throw new InvalidOperationException(
                 $"The pattern '{pattern.Name}' has the .NET handler '{handler.ProjectPath}': set DynamoStreamsStackOptions.HandlerCodeDirectory to its " +
-                "Linux publish folder (dotnet publish -r linux-x64 --self-contained -p:AssemblyName=bootstrap).");
+                "Linux publish folder (dotnet publish -r linux-x64 --self-contained, with the executable renamed to bootstrap), " +
+                "or publish through DynamoStreamsCloudPublisher, which packages the project itself.");
         }
 
         var managed = handler.Runtime == "dotnet8";
@@ -122,7 +123,7 @@ internal static class FunctionMapper
             },
 
             // A custom runtime starts the executable named bootstrap; the managed runtime loads the assembly.
-            Handler = managed ? handler.Handler! : "bootstrap",
+            Handler = managed ? options.PackagedHandler ?? handler.Handler! : "bootstrap",
         };
     }
 

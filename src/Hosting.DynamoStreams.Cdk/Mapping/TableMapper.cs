@@ -109,14 +109,23 @@ internal static class TableMapper
         }
     }
 
-    /// <summary>Imports a table deployed elsewhere by its ARN or name, with the stream the mapping reads.</summary>
-    public static ITable Import(Constructs.Construct scope, DynamoStreamsLambdaResource pattern, DynamoExistingTable existing)
+    /// <summary>
+    /// Imports a table deployed elsewhere by its ARN or name, with the stream the mapping reads; or, for a table shared
+    /// with another pattern, returns that pattern's table from its stack in the same app (CDK then writes the cross-stack
+    /// exports and imports, and makes this stack depend on the owner's).
+    /// </summary>
+    public static ITable Import(Constructs.Construct scope, DynamoStreamsLambdaResource pattern, DynamoExistingTable existing, DynamoStreamsStack? ownerStack)
     {
         if (existing.Pattern is { } owner)
         {
-            throw new NotSupportedException(
-                $"The pattern '{pattern.Name}' reads the table of the pattern '{owner.Name}', and a table shared between generated stacks is not supported yet. " +
-                $"Deploy '{owner.Name}' first, then declare '{pattern.Name}' with WithExistingTable(tableArn, streamArn) using its TableArn and StreamArn outputs.");
+            if (ownerStack is null || !ReferenceEquals(ownerStack.Declaration, owner))
+            {
+                throw new InvalidOperationException(
+                    $"The pattern '{pattern.Name}' reads the table of the pattern '{owner.Name}': build both stacks in one CDK app with " +
+                    "DynamoStreamsStackBuilder.AddStacks(app, patterns), which creates the owner's stack first and passes its table across.");
+            }
+
+            return ownerStack.Pattern.DynamoTableInterface;
         }
 
         if (string.IsNullOrEmpty(existing.TableStreamArn))

@@ -69,7 +69,7 @@ internal static class Declarations
     public static string LogicalId(Constructs.IConstruct construct) =>
         Stack.Of(construct).GetLogicalId((CfnElement)construct.Node.DefaultChild!);
 
-    private static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = FindRepoRoot();
 
     private static string FindRepoRoot()
     {
