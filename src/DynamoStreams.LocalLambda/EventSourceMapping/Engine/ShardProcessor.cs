@@ -37,8 +37,10 @@ internal sealed class ShardProcessor
         var config = context.Configuration;
         _lanes = Enumerable.Range(0, config.ParallelizationFactor).Select(_ => new ShardLane(context, this)).ToArray();
 
-        // Room for every lane to fill a batch while more is read (no lane can starve another).
-        _maxInFlight = (config.BatchSize * config.ParallelizationFactor) + ReadLimit;
+        // Room for every lane to have a batch in flight and the next one queued while more is read (no lane can
+        // starve another); the queued part is capped so BatchSize 10,000 x PF 10 does not buffer 200,000 records.
+        var lanesBatch = config.BatchSize * config.ParallelizationFactor;
+        _maxInFlight = lanesBatch + Math.Min(lanesBatch, 10_000) + ReadLimit;
     }
 
     public string ShardId => _shard.ShardId;
@@ -113,6 +115,13 @@ internal sealed class ShardProcessor
             }
 
             await _context.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_tracker.InFlight >= _maxInFlight - ReadLimit + 1)
+            {
+                // Reading pauses until the checkpoint moves, and it moves only when lanes finish their batches: lanes
+                // must not wait for more records now (with PF > 1 a lane holding a partial batch would deadlock).
+                SetCaughtUp(true);
+            }
+
             await _tracker.WaitForRoomAsync(_maxInFlight - ReadLimit + 1, cancellationToken).ConfigureAwait(false);
             var limit = Math.Clamp(_maxInFlight - _tracker.InFlight, 1, ReadLimit);
             var result = await reader.ReadAsync(limit, cancellationToken).ConfigureAwait(false);
