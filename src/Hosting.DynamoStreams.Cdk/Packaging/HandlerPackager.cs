@@ -14,6 +14,7 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Packaging;
 internal sealed class HandlerPackager(string stagingDirectory, string appHostDirectory, string configuration)
 {
     private readonly Dictionary<string, Task<HandlerPackage>> _published = new(StringComparer.Ordinal);
+    private readonly DirectoryHasher _hasher = new(Path.Combine(stagingDirectory, "hashes"));
 
     /// <summary>Packages the handler of <paramref name="pattern"/>; a project shared by several patterns is published once.</summary>
     /// <param name="pattern">The declaration.</param>
@@ -62,7 +63,7 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         }
     }
 
-    private static async Task<HandlerPackage> PublishAsync(DynamoStreamsLambdaResource pattern, DotNetPublishRequest request, CancellationToken cancellationToken)
+    private async Task<HandlerPackage> PublishAsync(DynamoStreamsLambdaResource pattern, DotNetPublishRequest request, CancellationToken cancellationToken)
     {
         // A fresh folder each time: files left from an earlier publish must not ship in the asset.
         if (Directory.Exists(request.OutputDirectory))
@@ -100,7 +101,7 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
             handlerName = assemblyName;
         }
 
-        var hash = await DirectoryHasher.HashAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        var hash = await _hasher.HashAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
         return new HandlerPackage(request.OutputDirectory, hash, handlerName);
     }
 
@@ -134,8 +135,8 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         return name;
     }
 
-    private static async Task<HandlerPackage> HashAsync(string directory, string handler, CancellationToken cancellationToken) =>
-        new(directory, await DirectoryHasher.HashAsync(directory, cancellationToken).ConfigureAwait(false), handler);
+    private async Task<HandlerPackage> HashAsync(string directory, string handler, CancellationToken cancellationToken) =>
+        new(directory, await _hasher.HashAsync(directory, cancellationToken).ConfigureAwait(false), handler);
 
     private static string RequireDirectory(DynamoStreamsLambdaResource pattern, string path, string what)
     {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Amazon.JSII.Runtime.Deputy;
 using Aspire.Hosting.ApplicationModel;
 
@@ -56,7 +55,7 @@ internal sealed class DeclarationFingerprint
                 _text.Append("null");
                 break;
             case string text:
-                _text.Append(JsonSerializer.Serialize(text));
+                WriteString(text);
                 break;
             case bool or Enum or TimeSpan:
                 _text.Append(value.GetType().Name).Append(':').Append(value);
@@ -94,6 +93,9 @@ internal sealed class DeclarationFingerprint
         }
     }
 
+    /// <summary>Writes a string with its length first, so that no content can be mistaken for structure.</summary>
+    private void WriteString(string text) => _text.Append('"').Append(text.Length).Append(':').Append(text).Append('"');
+
     private void WriteDictionary(IDictionary dictionary, int depth)
     {
         var entries = new List<(string Key, object? Value)>();
@@ -105,7 +107,8 @@ internal sealed class DeclarationFingerprint
         _text.Append('{');
         foreach (var (key, item) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            _text.Append(JsonSerializer.Serialize(key)).Append(':');
+            WriteString(key);
+            _text.Append(':');
             Write(item, depth + 1);
             _text.Append(',');
         }
