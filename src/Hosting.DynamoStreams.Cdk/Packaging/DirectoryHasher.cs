@@ -13,44 +13,62 @@ internal sealed class DirectoryHasher(string indexDirectory)
 {
     /// <summary>Computes the hash of <paramref name="directory"/>.</summary>
     /// <param name="directory">The folder.</param>
-    /// <param name="cancellationToken">Cancels the hashing.</param>
+    /// <param name="cancellationToken">Cancels the hashing between files.</param>
     /// <returns>The SHA-256, lowercase hex.</returns>
-    public async Task<string> HashAsync(string directory, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Synchronous and free of LINQ over value types on purpose: a cached re-publish runs this once in a fresh process,
+    /// where every generic instantiation and async state machine costs compilation time.
+    /// </remarks>
+    public string Hash(string directory, CancellationToken cancellationToken)
     {
         var indexPath = Path.Combine(indexDirectory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..16] + ".tsv");
         var index = ReadIndex(indexPath);
-        var updated = new Dictionary<string, FileEntry>(StringComparer.Ordinal);
-        var files = new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(file => (Relative: Path.GetRelativePath(directory, file.FullName).Replace('\\', '/'), File: file))
-            .OrderBy(file => file.Relative, StringComparer.Ordinal);
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (relative, file) in files)
+        var files = new DirectoryInfo(directory).GetFiles("*", SearchOption.AllDirectories);
+        var names = new string[files.Length];
+        for (var i = 0; i < files.Length; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var executable = !OperatingSystem.IsWindows() && (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
-            var ticks = file.LastWriteTimeUtc.Ticks;
-            var entry = index.TryGetValue(relative, out var known) && known.Size == file.Length && known.Ticks == ticks
-                ? known
-                : new FileEntry(file.Length, ticks, await HashFileAsync(file.FullName, cancellationToken).ConfigureAwait(false));
-            updated[relative] = entry;
-            hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\0{(executable ? 'x' : '-')}\0{entry.Sha256}\n"));
+            names[i] = Path.GetRelativePath(directory, files[i].FullName).Replace('\\', '/');
         }
 
-        if (!updated.SequenceEqual(index))
+        Array.Sort(names, files, StringComparer.Ordinal);
+        var updated = new Dictionary<string, FileEntry>(files.Length, StringComparer.Ordinal);
+        var changed = index.Count != files.Length;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var i = 0; i < files.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[i];
+            var executable = !OperatingSystem.IsWindows() && (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
+            var ticks = file.LastWriteTimeUtc.Ticks;
+            if (!index.TryGetValue(names[i], out var entry) || entry.Size != file.Length || entry.Ticks != ticks)
+            {
+                entry = new FileEntry(file.Length, ticks, HashFile(file.FullName));
+                changed = true;
+            }
+
+            updated[names[i]] = entry;
+            hash.AppendData(Encoding.UTF8.GetBytes($"{names[i]}\0{(executable ? 'x' : '-')}\0{entry.Sha256}\n"));
+        }
+
+        if (changed)
         {
             Directory.CreateDirectory(indexDirectory);
-            var lines = updated.Select(e => $"{e.Value.Size}\t{e.Value.Ticks}\t{e.Value.Sha256}\t{e.Key}");
-            await File.WriteAllLinesAsync(indexPath, lines, cancellationToken).ConfigureAwait(false);
+            var lines = new List<string>(updated.Count);
+            foreach (var (name, entry) in updated)
+            {
+                lines.Add($"{entry.Size}\t{entry.Ticks}\t{entry.Sha256}\t{name}");
+            }
+
+            File.WriteAllLines(indexPath, lines);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    private static string HashFile(string path)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>Reads the index: one line per file, "size TAB ticks TAB sha256 TAB relative path" (a plain format, cheap to read in a cold process).</summary>

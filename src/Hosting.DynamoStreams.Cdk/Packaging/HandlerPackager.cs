@@ -28,12 +28,11 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         return handler.Kind switch
         {
             LambdaHandlerKind.ExistingFunction => null,
-            LambdaHandlerKind.NodeCode => await HashAsync(
-                RequireDirectory(pattern, handler.CodePath!, "Node.js code folder"), handler.Handler!, cancellationToken).ConfigureAwait(false),
-            _ when !string.IsNullOrEmpty(codeDirectoryOverride) => await HashAsync(
+            LambdaHandlerKind.NodeCode => Hash(RequireDirectory(pattern, handler.CodePath!, "Node.js code folder"), handler.Handler!, cancellationToken),
+            _ when !string.IsNullOrEmpty(codeDirectoryOverride) => Hash(
                 RequireDirectory(pattern, codeDirectoryOverride, "handler publish folder (HandlerCodeDirectory)"),
                 handler.Runtime!.StartsWith("dotnet", StringComparison.Ordinal) ? handler.Handler! : "bootstrap",
-                cancellationToken).ConfigureAwait(false),
+                cancellationToken),
             _ => await PublishOnceAsync(pattern, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -101,7 +100,7 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
             handlerName = assemblyName;
         }
 
-        var hash = await _hasher.HashAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        var hash = _hasher.Hash(request.OutputDirectory, cancellationToken);
         return new HandlerPackage(request.OutputDirectory, hash, handlerName);
     }
 
@@ -135,8 +134,8 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         return name;
     }
 
-    private async Task<HandlerPackage> HashAsync(string directory, string handler, CancellationToken cancellationToken) =>
-        new(directory, await _hasher.HashAsync(directory, cancellationToken).ConfigureAwait(false), handler);
+    private HandlerPackage Hash(string directory, string handler, CancellationToken cancellationToken) =>
+        new(directory, _hasher.Hash(directory, cancellationToken), handler);
 
     private static string RequireDirectory(DynamoStreamsLambdaResource pattern, string path, string what)
     {
