@@ -6,7 +6,11 @@ namespace EmulatorThroughput;
 /// <summary>Runs one workload at a concurrency for a fixed time and reports operations per second.</summary>
 internal static class LoadRunner
 {
-    public static async Task<double> MeasureAsync(IAmazonDynamoDB client, Func<IAmazonDynamoDB, int, int, Task> operation, int concurrency, TimeSpan duration)
+    public static async Task<double> MeasureAsync(IAmazonDynamoDB client, Func<IAmazonDynamoDB, int, int, Task> operation, int concurrency, TimeSpan duration) =>
+        (await MeasureCountAsync(client, operation, concurrency, duration)).OpsPerSecond;
+
+    /// <summary>Runs the workload; returns operations per second and the number of operations completed.</summary>
+    public static async Task<(double OpsPerSecond, long Count)> MeasureCountAsync(IAmazonDynamoDB client, Func<IAmazonDynamoDB, int, int, Task> operation, int concurrency, TimeSpan duration)
     {
         long completed = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -20,7 +24,7 @@ internal static class LoadRunner
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return completed / stopwatch.Elapsed.TotalSeconds;
+        return (completed / stopwatch.Elapsed.TotalSeconds, completed);
     }
 
     public static double Median(List<double> values)

@@ -5,11 +5,14 @@ using Amazon.Runtime;
 using DynamoStreams.Emulator;
 using EmulatorThroughput;
 
-// Usage: dotnet run -c Release --project bench/EmulatorThroughput -- [--seconds 2] [--runs 3] [--no-dynalite] [--no-memory]
+// Usage: dotnet run -c Release --project bench/EmulatorThroughput -- [--seconds 2] [--runs 5] [--no-dynalite] [--no-memory]
+//        [--only PutItem] [--profile]
 var seconds = 2.0;
-var runs = 3;
+var runs = 5;
 var withDynalite = true;
 var withMemory = true;
+var profile = false;
+string? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -18,40 +21,104 @@ for (var i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--no-dynalite": withDynalite = false; break;
         case "--no-memory": withMemory = false; break;
-        default: Console.Error.WriteLine($"Unknown argument {args[i]}; use --seconds <s>, --runs <n>, --no-dynalite, --no-memory."); return 2;
+        case "--only": only = args[++i]; break;
+        case "--profile": profile = true; break;
+        default: Console.Error.WriteLine($"Unknown argument {args[i]}; use --seconds <s>, --runs <n>, --no-dynalite, --no-memory, --only <workload>, --profile."); return 2;
     }
 }
 
-var benchDirectory = FindBenchDirectory();
-string[] workloads = ["PutItem", "GetItem", "Query", "Scan"];
-int[] concurrencies = [1, 16];
-var results = new Dictionary<(string Target, string Workload, int Concurrency), double>();
-
-await using (var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions()))
+if (profile)
 {
-    using var client = CreateClient(emulator.Endpoint);
-    await MeasureTargetAsync("emulator", client);
+    await using var profiled = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
+    using var profileClient = CreateClient(profiled.Endpoint);
+    await Workloads.CreateTableAsync(profileClient);
+    await Profile.RunAsync(profileClient, profiled, runs);
+    return 0;
 }
 
+var benchDirectory = FindBenchDirectory();
+string[] workloads = only is null ? ["PutItem", "GetItem", "Query", "Scan"] : [only];
+int[] concurrencies = [1, 16];
+Console.WriteLine($"Load average at start: {LoadAverage()}");
+
+// Both servers run as processes beside this load generator; every round measures one, then the other, so a
+// change in the machine's load hits both alike.
+var targets = new List<ServerProcess> { await ServerProcess.StartEmulatorAsync() };
 if (withDynalite)
 {
-    await using var dynalite = await Dynalite.StartAsync(benchDirectory);
-    using var client = CreateClient(dynalite.Endpoint);
-    await MeasureTargetAsync("dynalite", client);
+    targets.Add(await ServerProcess.StartDynaliteAsync(benchDirectory));
+}
+
+var clients = targets.Select(t => CreateClient(t.Endpoint)).ToList();
+var results = new Dictionary<(string Target, string Workload, int Concurrency), (double OpsPerSecond, double CpuMicroseconds)>();
+try
+{
+    foreach (var client in clients)
+    {
+        await Workloads.CreateTableAsync(client);
+        await Workloads.SeedAsync(client);
+    }
+
+    foreach (var workload in workloads)
+    {
+        var operation = Workloads.Get(workload);
+        foreach (var concurrency in concurrencies)
+        {
+            var samples = targets.Select(_ => new List<(double Ops, double Cpu)>()).ToList();
+            for (var t = 0; t < targets.Count; t++)
+            {
+                await LoadRunner.MeasureAsync(clients[t], operation, concurrency, TimeSpan.FromSeconds(0.5));
+            }
+
+            for (var run = 0; run < runs; run++)
+            {
+                for (var t = 0; t < targets.Count; t++)
+                {
+                    var cpuBefore = targets[t].CpuTime;
+                    var (ops, count) = await LoadRunner.MeasureCountAsync(clients[t], operation, concurrency, TimeSpan.FromSeconds(seconds));
+                    var cpu = (targets[t].CpuTime - cpuBefore).TotalMicroseconds / Math.Max(count, 1);
+                    samples[t].Add((ops, cpu));
+                }
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var ops = LoadRunner.Median([.. samples[t].Select(s => s.Ops)]);
+                var cpu = LoadRunner.Median([.. samples[t].Select(s => s.Cpu)]);
+                results[(targets[t].Name, workload, concurrency)] = (ops, cpu);
+                Console.WriteLine($"{targets[t].Name,-9} {workload,-8} c={concurrency,-3} {ops,8:0} ops/s {cpu,8:0} µs server CPU/op  " +
+                    $"(runs: {string.Join(", ", samples[t].Select(s => s.Ops.ToString("0", CultureInfo.InvariantCulture)))}; " +
+                    $"CPU µs/op: {string.Join(", ", samples[t].Select(s => s.Cpu.ToString("0", CultureInfo.InvariantCulture)))})");
+            }
+        }
+    }
+}
+finally
+{
+    foreach (var client in clients)
+    {
+        client.Dispose();
+    }
+
+    foreach (var target in targets)
+    {
+        await target.DisposeAsync();
+    }
 }
 
 Console.WriteLine();
-Console.WriteLine($"Throughput, ops/s (median of {runs} runs of {seconds} s), AWS SDK for .NET {typeof(AmazonDynamoDBClient).Assembly.GetName().Version}, {Environment.ProcessorCount} cores");
-Console.WriteLine("| operation | concurrency | emulator | dynalite | ratio |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine($"Load average at end: {LoadAverage()}");
+Console.WriteLine($"Throughput (median of {runs} interleaved runs of {seconds} s), AWS SDK for .NET {typeof(AmazonDynamoDBClient).Assembly.GetName().Version}, {Environment.ProcessorCount} cores");
+Console.WriteLine("| operation | concurrency | emulator ops/s | dynalite ops/s | ratio | emulator CPU µs/op | dynalite CPU µs/op | CPU ratio |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var workload in workloads)
 {
     foreach (var concurrency in concurrencies)
     {
         var ours = results[("emulator", workload, concurrency)];
         var peer = results.GetValueOrDefault(("dynalite", workload, concurrency));
-        var ratio = peer > 0 ? (ours / peer).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
-        Console.WriteLine($"| {workload} | {concurrency} | {ours:0} | {(peer > 0 ? peer.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {ratio} |");
+        Console.WriteLine($"| {workload} | {concurrency} | {ours.OpsPerSecond:0} | {Show(peer.OpsPerSecond)} | {Ratio(ours.OpsPerSecond, peer.OpsPerSecond)} | " +
+            $"{ours.CpuMicroseconds:0} | {Show(peer.CpuMicroseconds)} | {Ratio(peer.CpuMicroseconds, ours.CpuMicroseconds)} |");
     }
 }
 
@@ -62,27 +129,10 @@ if (withMemory)
 
 return 0;
 
-async Task MeasureTargetAsync(string target, AmazonDynamoDBClient client)
-{
-    await Workloads.CreateTableAsync(client);
-    await Workloads.SeedAsync(client);
-    foreach (var workload in workloads)
-    {
-        var operation = Workloads.Get(workload);
-        foreach (var concurrency in concurrencies)
-        {
-            await LoadRunner.MeasureAsync(client, operation, concurrency, TimeSpan.FromSeconds(0.5));
-            var samples = new List<double>();
-            for (var run = 0; run < runs; run++)
-            {
-                samples.Add(await LoadRunner.MeasureAsync(client, operation, concurrency, TimeSpan.FromSeconds(seconds)));
-            }
+static string Show(double value) => value > 0 ? value.ToString("0", CultureInfo.InvariantCulture) : "n/a";
 
-            results[(target, workload, concurrency)] = LoadRunner.Median(samples);
-            Console.WriteLine($"{target,-9} {workload,-8} c={concurrency,-3} {LoadRunner.Median(samples),10:0} ops/s  (runs: {string.Join(", ", samples.Select(s => s.ToString("0", CultureInfo.InvariantCulture)))})");
-        }
-    }
-}
+static string Ratio(double numerator, double denominator) =>
+    numerator > 0 && denominator > 0 ? (numerator / denominator).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
 
 async Task MeasureMemoryAsync()
 {
@@ -94,18 +144,26 @@ async Task MeasureMemoryAsync()
         var before = GC.GetTotalMemory(forceFullCollection: true);
         await LoadKilobyteItemsAsync(client, items);
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"emulator: managed heap growth for {items:N0} items of 1 KB: {(after - before) / 1048576.0:0.0} MiB ({(after - before) / (double)items:0} bytes/item)");
+        Console.WriteLine($"emulator (in-process): managed heap growth for {items:N0} items of 1 KB: {(after - before) / 1048576.0:0.0} MiB ({(after - before) / (double)items:0} bytes/item)");
     }
 
+    var servers = new List<ServerProcess> { await ServerProcess.StartEmulatorAsync() };
     if (withDynalite)
     {
-        await using var dynalite = await Dynalite.StartAsync(benchDirectory);
-        using var client = CreateClient(dynalite.Endpoint);
-        await Workloads.CreateTableAsync(client);
-        var before = dynalite.ResidentBytes();
-        await LoadKilobyteItemsAsync(client, items);
-        var after = dynalite.ResidentBytes();
-        Console.WriteLine($"dynalite: resident set growth for {items:N0} items of 1 KB: {(after - before) / 1048576.0:0.0} MiB ({(after - before) / (double)items:0} bytes/item)");
+        servers.Add(await ServerProcess.StartDynaliteAsync(benchDirectory));
+    }
+
+    foreach (var server in servers)
+    {
+        await using (server)
+        {
+            using var client = CreateClient(server.Endpoint);
+            await Workloads.CreateTableAsync(client);
+            var before = server.ResidentBytes();
+            await LoadKilobyteItemsAsync(client, items);
+            var after = server.ResidentBytes();
+            Console.WriteLine($"{server.Name} (process): resident set growth for {items:N0} items of 1 KB: {(after - before) / 1048576.0:0.0} MiB ({(after - before) / (double)items:0} bytes/item)");
+        }
     }
 }
 
@@ -130,6 +188,8 @@ static async Task LoadKilobyteItemsAsync(IAmazonDynamoDB client, int items)
     }));
     await Task.WhenAll(workers);
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static AmazonDynamoDBClient CreateClient(Uri endpoint) => new(
     new BasicAWSCredentials("bench", "bench"),

@@ -45,17 +45,18 @@ internal static class Workloads
         }
     }
 
-    public static Dictionary<string, AttributeValue> Item(string pk, int sk) => new()
+    /// <summary>Builds a ~300-byte item; <paramref name="version"/> makes every overwrite a real change (a MODIFY).</summary>
+    public static Dictionary<string, AttributeValue> Item(string pk, int sk, int version = 42) => new()
     {
         ["pk"] = new AttributeValue(pk),
         ["sk"] = new AttributeValue { N = sk.ToString(CultureInfo.InvariantCulture) },
         ["payload"] = new AttributeValue(s_payload),
-        ["n"] = new AttributeValue { N = "42" },
+        ["n"] = new AttributeValue { N = version.ToString(CultureInfo.InvariantCulture) },
     };
 
     public static Func<IAmazonDynamoDB, int, int, Task> Get(string name) => name switch
     {
-        "PutItem" => (client, worker, i) => client.PutItemAsync(Table, Item("w" + worker.ToString(CultureInfo.InvariantCulture), i % 5000)),
+        "PutItem" => (client, worker, i) => client.PutItemAsync(Table, Item("w" + worker.ToString(CultureInfo.InvariantCulture), i % 5000, Environment.TickCount)),
         "GetItem" => (client, worker, i) => client.GetItemAsync(new GetItemRequest
         {
             TableName = Table,

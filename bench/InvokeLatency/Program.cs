@@ -1,74 +1,76 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using DynamoStreams.LocalLambda.Processes;
 using DynamoStreams.LocalLambda.RuntimeApi;
+using InvokeLatency;
 
-// Invocation overhead through the Runtime API host (issue 5): warm round-trip latency of an empty invoke (p50/p99),
-// sequential invocations per second on one warm process, and cold start (register → first response) per runner.
-// Usage: dotnet run -c Release --project bench/InvokeLatency [-- <warm invocations> <cold starts>]
-var warmCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-var coldCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var paths = Assembly.GetEntryAssembly()!.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => Path.GetFullPath(a.Value!.Replace('\\', Path.DirectorySeparatorChar)));
-
-await using var host = await LambdaRuntimeApiHost.StartAsync(null, null, CancellationToken.None);
-var runners = new (string Name, Func<IFunctionProcessRunner> Create)[]
+// Invocation overhead through the Runtime API host (issue 5), for a .NET handler (DynamoStreams.Lambda) and a Node.js
+// handler (the shipped shim) in the same run: warm round trips of an empty invoke on one process (p50/p99, rate, CPU
+// per invocation), invocations/s with function concurrency 4 (4 processes, 4 and 16 callers), and cold start.
+// Usage: dotnet run -c Release --project bench/InvokeLatency [-- --rounds 5 --warm 20000 --cold 2]
+var rounds = Option("--rounds", 5);
+var warmCount = Option("--warm", 20_000);
+var coldCount = Option("--cold", 2);
+var paths = Assembly.GetEntryAssembly()!.GetCustomAttributes<AssemblyMetadataAttribute>()
+    .ToDictionary(a => a.Key, a => Path.GetFullPath(a.Value!.Replace('\\', Path.DirectorySeparatorChar)));
+var runners = new Runner[]
 {
-    (".NET (DynamoStreams.Lambda, dotnet <dll>)", () => new DotNetExecutableRunner(paths["DotNetTestFunctionPath"])),
-    ("Node.js 20 (shim, index.handler)", () => new NodeFunctionRunner(paths["NodeTestFunctionPath"])),
+    new(".NET", () => new DotNetExecutableRunner(paths["DotNetTestFunctionPath"])),
+    new("Node.js", () => new NodeFunctionRunner(paths["NodeTestFunctionPath"])),
 };
-var payload = "{}"u8.ToArray();
-var environment = new Dictionary<string, string> { ["TEST_ACTION"] = "empty" };
+
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-Console.WriteLine($"warm invocations: {warmCount}, cold starts: {coldCount}");
-
-var index = 0;
-foreach (var (name, create) in runners)
+Console.WriteLine($"rounds: {rounds}, warm invocations per measure: {warmCount}, cold starts per round: {coldCount}");
+await using var host = await LambdaRuntimeApiHost.StartAsync(null, null, CancellationToken.None);
+var scenarios = new Scenarios(host, warmCount);
+var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+for (var round = 1; round <= rounds; round++)
 {
-    var cold = new List<double>();
-    for (var i = 0; i < coldCount; i++)
+    Console.WriteLine($"round {round} (load average {ProcessCpu.LoadAverage()} at start)");
+    foreach (var runner in runners)
     {
-        var functionName = $"cold-{index++}";
-        var start = Stopwatch.GetTimestamp();
-        await host.RegisterFunctionAsync(new LambdaFunctionOptions { Name = functionName, Environment = environment }, create(), CancellationToken.None);
-        var first = await host.InvokeAsync(functionName, payload, null, CancellationToken.None);
-        cold.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        Require(first, name);
-        await host.UnregisterFunctionAsync(functionName, CancellationToken.None);
+        var sequential = await scenarios.SequentialAsync(runner);
+        Add($"{runner.Name} p50 ms", sequential.P50);
+        Add($"{runner.Name} p99 ms", sequential.P99);
+        Add($"{runner.Name} invocations/s, 1 process", sequential.Rate);
+        Add($"{runner.Name} CPU µs/invocation, host", sequential.HostCpuMicroseconds);
+        Add($"{runner.Name} CPU µs/invocation, function", sequential.FunctionCpuMicroseconds);
+        Add($"{runner.Name} invocations/s, 4 processes, 4 callers", await scenarios.ConcurrentAsync(runner, 4, 4));
+        Add($"{runner.Name} invocations/s, 4 processes, 16 callers", await scenarios.ConcurrentAsync(runner, 4, 16));
+        foreach (var cold in await scenarios.ColdStartsAsync(runner, coldCount))
+        {
+            Add($"{runner.Name} cold start ms", cold);
+        }
     }
+}
 
-    var warmName = $"warm-{index++}";
-    await host.RegisterFunctionAsync(new LambdaFunctionOptions { Name = warmName, Environment = environment }, create(), CancellationToken.None);
-    for (var i = 0; i < 2_000; i++)
-    {
-        Require(await host.InvokeAsync(warmName, payload, null, CancellationToken.None), name);
-    }
-
-    var latencies = new double[warmCount];
-    var total = Stopwatch.GetTimestamp();
-    for (var i = 0; i < warmCount; i++)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = await host.InvokeAsync(warmName, payload, null, CancellationToken.None);
-        latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        Require(result, name);
-    }
-
-    var seconds = Stopwatch.GetElapsedTime(total).TotalSeconds;
-    await host.UnregisterFunctionAsync(warmName, CancellationToken.None);
-    Array.Sort(latencies);
-    cold.Sort();
+Console.WriteLine();
+Console.WriteLine("| measure | median | samples |");
+Console.WriteLine("| --- | --- | --- |");
+foreach (var (name, values) in samples)
+{
+    var sorted = values.Order().ToArray();
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{name}: warm p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, {warmCount / seconds:0} invocations/s on one process; cold start median {cold[cold.Count / 2]:0} ms (min {cold[0]:0}, max {cold[^1]:0})"));
+        $"| {name} | {Median(sorted):0.###} | {string.Join(", ", values.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)))} |"));
 }
 
-static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-static void Require(InvocationResult result, string runner)
+void Add(string name, double value)
 {
-    if (!result.IsSuccess)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {value:0.###}"));
+    if (!samples.TryGetValue(name, out var list))
     {
-        throw new InvalidOperationException($"{runner}: invocation failed: {result.Status} {result.Error?.ErrorType} {result.Error?.ErrorMessage}");
+        samples[name] = list = [];
     }
+
+    list.Add(value);
 }
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static double Median(double[] sorted) =>
+    sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

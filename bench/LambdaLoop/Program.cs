@@ -23,6 +23,8 @@ for (var i = 0; i < 2_000; i++)
 
 var latencies = new double[count];
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var switchesBefore = ContextSwitches();
 var total = Stopwatch.StartNew();
 for (var i = 0; i < count; i++)
 {
@@ -37,9 +39,36 @@ for (var i = 0; i < count; i++)
 
 total.Stop();
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var switches = ContextSwitches() - switchesBefore;
 Array.Sort(latencies);
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"invocations={count} p50={latencies[count / 2]:F3} ms p99={latencies[(int)(count * 0.99)]:F3} ms rate={count / total.Elapsed.TotalSeconds:F0}/s allocated/invocation (host+loop)={allocated / count} B"));
+    $"invocations={count} p50={latencies[count / 2]:F3} ms p99={latencies[(int)(count * 0.99)]:F3} ms rate={count / total.Elapsed.TotalSeconds:F0}/s allocated/invocation (host+loop)={allocated / count} B cpu/invocation={cpu.TotalMicroseconds / count:F1} µs context switches/invocation={(double)switches / count:F2}"));
 await stop.CancelAsync();
 await loop;
+
+// Voluntary context switches of every thread of this process: a thread blocking to wait for work, i.e. a thread hop.
+static long ContextSwitches()
+{
+    long total = 0;
+    foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+            {
+                if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
+                {
+                    total += long.Parse(line.AsSpan("voluntary_ctxt_switches:".Length).Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The thread exited while being read.
+        }
+    }
+
+    return total;
+}

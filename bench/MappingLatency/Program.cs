@@ -2,23 +2,16 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
-using DynamoStreams.Emulator;
-using DynamoStreams.Emulator.Streams;
 using DynamoStreams.Lambda;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
-using DynamoStreams.LocalLambda.Processes;
-using DynamoStreams.LocalLambda.RuntimeApi;
+using MappingLatency;
 
 // bench/MappingLatency: PutItem acknowledgement -> handler received (p50/p99), and records/s to a no-op .NET handler.
-// Run: dotnet run -c Release --project bench/MappingLatency [-- --samples 1000 --records 40000]
+// Run: dotnet run -c Release --project bench/MappingLatency [-- --rounds 5 --samples 500 --records 40000 --cases 1x1,1x4,4x1,4x4]
 // The same executable is the handler process when started with --handler (the Runtime API host launches it).
 if (args.Contains("--handler"))
 {
@@ -26,36 +19,57 @@ if (args.Contains("--handler"))
     return await LambdaRuntime.RunAsync(LambdaHandler.FromBytes((payload, response, context) =>
     {
         var received = Stopwatch.GetTimestamp();
-        var text = Encoding.UTF8.GetBytes($"{{\"received\":{received}}}");
-        response.Write(text);
+        response.Write(Encoding.UTF8.GetBytes($"{{\"received\":{received}}}"));
         return ValueTask.CompletedTask;
     }));
 }
 
-var samples = Option("--samples", 1000);
+var rounds = Option("--rounds", 5);
+var samples = Option("--samples", 500);
 var records = Option("--records", 40_000);
-Console.WriteLine($"MappingLatency on {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+var cases = (OptionText("--cases") ?? "1x1,1x4,4x1,4x4").Split(',')
+    .Select(c => c.Split('x') is [var s, var p] ? (Shards: int.Parse(s, CultureInfo.InvariantCulture), Pf: int.Parse(p, CultureInfo.InvariantCulture)) : throw new ArgumentException($"Case '{c}' is not <shards>x<pf>."))
+    .ToList();
+Console.WriteLine($"MappingLatency on {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {LoadAverage()}");
 
-await MeasureLatencyAsync(samples);
-foreach (var shards in new[] { 1, 4 })
+var p50s = new List<double>();
+var p99s = new List<double>();
+var throughput = cases.ToDictionary(c => c, _ => new List<double>());
+for (var round = 1; round <= rounds; round++)
 {
-    foreach (var pf in new[] { 1, 4 })
+    var (p50, p99) = await MeasureLatencyAsync(samples);
+    p50s.Add(p50);
+    p99s.Add(p99);
+    Console.WriteLine(Invariant($"round {round} latency p50 {p50:F2} ms, p99 {p99:F2} ms"));
+    foreach (var c in cases)
     {
-        await MeasureThroughputAsync(records, shards, pf);
+        var rate = await MeasureThroughputAsync(records, c.Shards, c.Pf);
+        throughput[c].Add(rate);
+        Console.WriteLine(Invariant($"round {round} throughput {c.Shards} shard(s) PF {c.Pf}: {rate:F0} records/s"));
     }
+}
+
+Console.WriteLine(Invariant($"MEDIAN over {rounds} rounds; load average {LoadAverage()}"));
+Console.WriteLine(Invariant($"latency PutItem ack -> handler received, defaults, {samples} sequential writes: p50 {Median(p50s):F2} ms (samples {Join(p50s)}), p99 {Median(p99s):F2} ms (samples {Join(p99s)})"));
+foreach (var (c, rates) in throughput)
+{
+    Console.WriteLine(Invariant($"throughput {records} records, BatchSize 100, {c.Shards} shard(s), PF {c.Pf}: {Median(rates):F0} records/s (samples {Join(rates, "F0")})"));
 }
 
 return 0;
 
-int Option(string name, int fallback)
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
-static async Task MeasureLatencyAsync(int samples)
+static async Task<(double P50, double P99)> MeasureLatencyAsync(int samples)
 {
     await using var rig = await Rig.StartAsync(shards: 1, concurrency: 1);
+    await rig.WarmAsync();
     var timing = new TimingInvoker(new RuntimeApiFunctionInvoker(rig.Host));
     await using var engine = new EventSourceMappingEngine(new EmulatorStreamSource(rig.Emulator.Streams), timing, new InMemoryCheckpointStore());
     var mapping = engine.CreateMapping(new EventSourceMappingOptions { EventSourceArn = rig.StreamArn, FunctionName = Rig.FunctionName, StartingPosition = "LATEST" });
@@ -69,22 +83,24 @@ static async Task MeasureLatencyAsync(int samples)
         var delivered = timing.Expect(key);
         await rig.PutAsync(key);
         var acked = Stopwatch.GetTimestamp();
-        var received = await delivered.WaitAsync(TimeSpan.FromSeconds(30));
+        var received = await delivered.WaitAsync(TimeSpan.FromSeconds(60));
         if (i >= 0)
         {
-            latencies.Add(Stopwatch.GetElapsedTime(acked, received).TotalMilliseconds);
+            // The record is published before PutItem's response is written, so the handler may have it first.
+            latencies.Add(Math.Max(0, Stopwatch.GetElapsedTime(acked, received).TotalMilliseconds));
         }
     }
 
     latencies.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"latency  PutItem ack -> handler received, defaults (BatchSize 100, window 0, PF 1), {samples} sequential writes: p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms"));
+    return (Percentile(latencies, 0.50), Percentile(latencies, 0.99));
 }
 
-static async Task MeasureThroughputAsync(int count, int shards, int pf)
+static async Task<double> MeasureThroughputAsync(int count, int shards, int pf)
 {
+    // AWS runs up to shards × PF concurrent invocations for a mapping; the function gets that many processes.
     await using var rig = await Rig.StartAsync(shards, concurrency: shards * pf);
     await rig.FillAsync(count);
+    await rig.WarmAsync();
     await using var engine = new EventSourceMappingEngine(new EmulatorStreamSource(rig.Emulator.Streams), new RuntimeApiFunctionInvoker(rig.Host), new InMemoryCheckpointStore());
     var mapping = engine.CreateMapping(new EventSourceMappingOptions
     {
@@ -96,111 +112,34 @@ static async Task MeasureThroughputAsync(int count, int shards, int pf)
     });
     var start = Stopwatch.GetTimestamp();
     await mapping.StartAsync();
+    var lastProgress = (Delivered: 0L, At: start);
     while (mapping.GetStatus().Metrics.RecordsDelivered < count)
     {
         await Task.Delay(5);
+        var status = mapping.GetStatus();
+        if (status.Metrics.RecordsDelivered != lastProgress.Delivered)
+        {
+            lastProgress = (status.Metrics.RecordsDelivered, Stopwatch.GetTimestamp());
+        }
+        else if (Stopwatch.GetElapsedTime(lastProgress.At) > TimeSpan.FromSeconds(30))
+        {
+            throw new TimeoutException($"No progress for 30 s: {status.Metrics}; last engine error: {status.LastEngineError}");
+        }
     }
 
-    var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"throughput  {count} records, BatchSize 100, {shards} shard(s), PF {pf}: {count / seconds:F0} records/s ({mapping.GetStatus().Metrics.Batches} invocations in {seconds:F2} s)"));
+    return count / Stopwatch.GetElapsedTime(start).TotalSeconds;
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-/// <summary>One emulator, one Runtime API host running this executable as a no-op .NET handler, one table.</summary>
-internal sealed class Rig : IAsyncDisposable
+static double Median(List<double> values)
 {
-    public const string FunctionName = "noop";
-
-    private Rig(DynamoEmulator emulator, LambdaRuntimeApiHost host, AmazonDynamoDBClient client, string streamArn)
-    {
-        Emulator = emulator;
-        Host = host;
-        Client = client;
-        StreamArn = streamArn;
-    }
-
-    public DynamoEmulator Emulator { get; }
-
-    public LambdaRuntimeApiHost Host { get; }
-
-    public AmazonDynamoDBClient Client { get; }
-
-    public string StreamArn { get; }
-
-    public static async Task<Rig> StartAsync(int shards, int concurrency)
-    {
-        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { Streams = new StreamsOptions { ShardsPerStream = shards } });
-        var host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
-        await host.RegisterFunctionAsync(
-            new LambdaFunctionOptions { Name = FunctionName, Concurrency = concurrency, Timeout = TimeSpan.FromSeconds(30) },
-            new DotNetExecutableRunner(typeof(Rig).Assembly.Location, new DotNetExecutableRunnerOptions { Arguments = ["--handler"] }),
-            CancellationToken.None);
-        var client = new AmazonDynamoDBClient(new BasicAWSCredentials("bench", "bench"), new AmazonDynamoDBConfig { ServiceURL = emulator.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        var table = await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = "bench",
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
-        });
-        return new Rig(emulator, host, client, table.TableDescription.LatestStreamArn);
-    }
-
-    public Task PutAsync(string key) => Client.PutItemAsync(new PutItemRequest
-    {
-        TableName = "bench",
-        Item = new() { ["pk"] = new AttributeValue { S = key }, ["v"] = new AttributeValue { N = "1" } },
-    });
-
-    public async Task FillAsync(int count)
-    {
-        var batches = Enumerable.Range(0, count).Chunk(25).ToList();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
-            await Client.BatchWriteItemAsync(new BatchWriteItemRequest
-            {
-                RequestItems = new()
-                {
-                    ["bench"] = chunk.Select(i => new WriteRequest(new PutRequest(new() { ["pk"] = new AttributeValue { S = $"k{i}" }, ["v"] = new AttributeValue { N = "1" } }))).ToList(),
-                },
-            }, ct));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Host.DisposeAsync();
-        await Emulator.DisposeAsync();
-    }
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-/// <summary>Passes invocations through and reports, per partition key, the handler's receive timestamp.</summary>
-internal sealed class TimingInvoker(IFunctionInvoker inner) : IFunctionInvoker
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new();
+static string Join(List<double> values, string format = "F2") => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 
-    public Task<long> Expect(string key) => _waiting.GetOrAdd(key, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    public async Task<FunctionInvocationResult> InvokeAsync(FunctionInvocationRequest request, CancellationToken cancellationToken)
-    {
-        var result = await inner.InvokeAsync(request, cancellationToken);
-        if (result.Outcome == FunctionInvocationOutcome.Success)
-        {
-            using var response = JsonDocument.Parse(result.Payload);
-            var received = response.RootElement.GetProperty("received").GetInt64();
-            using var payload = JsonDocument.Parse(request.Payload);
-            foreach (var record in payload.RootElement.GetProperty("Records").EnumerateArray())
-            {
-                var key = record.GetProperty("dynamodb").GetProperty("Keys").GetProperty("pk").GetProperty("S").GetString()!;
-                if (_waiting.TryGetValue(key, out var waiter))
-                {
-                    waiter.TrySetResult(received);
-                }
-            }
-        }
-
-        return result;
-    }
-}
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

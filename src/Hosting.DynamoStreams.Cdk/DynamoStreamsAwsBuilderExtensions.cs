@@ -39,7 +39,7 @@ public static class DynamoStreamsAwsBuilderExtensions
 
         var options = new DynamoStreamsAwsOptions();
         configure?.Invoke(options);
-        builder.WithAnnotation(new DeploymentAnnotation(options, StackOptions: null));
+        builder.WithAnnotation(new DeploymentAnnotation(options));
 
         var deployer = DeployerOf(builder.ApplicationBuilder);
         if (builder.ApplicationBuilder.ExecutionContext.IsRunMode)

@@ -191,7 +191,7 @@ public static class AttributeValueReader
         var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = AttributeNames.Read(ref reader);
             Next(ref reader);
             var value = ReadStructure(ref reader, ref error);
             if (value is not null)

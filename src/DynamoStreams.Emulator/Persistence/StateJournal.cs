@@ -20,6 +20,10 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
 {
     private static readonly object s_barrierKey = new();
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
     private readonly IHttpContextAccessor _httpContext;
     private WriteAheadLog? _wal;
 
@@ -70,12 +74,14 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
             return 0;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
-        {
-            write(writer);
-        }
-
+        // Entries are built on the calling thread and copied into the log at once, so one buffer and writer per
+        // thread serve every entry.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, s_writerOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer);
+        writer.Flush();
         var lsn = wal.Append(buffer.WrittenSpan);
         HoldResponseUntilDurable(wal, lsn);
         return lsn;

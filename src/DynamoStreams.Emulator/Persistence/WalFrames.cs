@@ -14,11 +14,14 @@ internal static class WalFrames
     /// <summary>The largest payload accepted when reading; anything larger is treated as corruption.</summary>
     public const int MaxPayload = 64 * 1024 * 1024;
 
-    public static void Write(Stream stream, ReadOnlySpan<byte> payload)
+    public static void Write(Stream stream, ReadOnlySpan<byte> payload) => Write(stream, payload, Crc32.Compute(payload));
+
+    /// <summary>Writes a frame whose checksum was computed beforehand (outside a lock).</summary>
+    public static void Write(Stream stream, ReadOnlySpan<byte> payload, uint crc)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.Compute(payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], crc);
         stream.Write(header);
         stream.Write(payload);
     }

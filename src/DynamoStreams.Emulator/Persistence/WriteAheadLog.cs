@@ -1,4 +1,5 @@
 using System.Globalization;
+using DynamoStreams.Emulator.Protocol;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -18,6 +19,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     private readonly SemaphoreSlim _work = new(0);
     private readonly List<(long Lsn, TaskCompletionSource Done)> _waiters = [];
     private MemoryStream _pending = new();
+    private MemoryStream _spare = new();
     private FileStream _file;
     private long _appended;
     private int _disposed;
@@ -45,6 +47,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     /// <summary>Appends one entry; returns its log sequence number for <see cref="WaitDurableAsync"/>.</summary>
     public long Append(ReadOnlySpan<byte> payload)
     {
+        var crc = Crc32.Compute(payload);
         lock (_gate)
         {
             if (_failure is not null)
@@ -52,7 +55,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
                 throw new IOException("The write-ahead log failed earlier; no write can be acknowledged.", _failure);
             }
 
-            WalFrames.Write(_pending, payload);
+            WalFrames.Write(_pending, payload, crc);
             EntriesInSegment++;
             var lsn = ++_appended;
 
@@ -171,12 +174,14 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     /// <summary>Writes and fsyncs everything appended so far (call holding <c>_io</c>); appenders keep going meanwhile.</summary>
     private void WriteBatch()
     {
+        // Two buffers take turns (only this method, under _io, touches the spare): appenders fill one while the
+        // other is written, and neither is reallocated per batch.
         MemoryStream batch;
         long upTo;
         lock (_gate)
         {
             batch = _pending;
-            _pending = new MemoryStream();
+            _pending = _spare;
             upTo = _appended;
         }
 
@@ -185,6 +190,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
             _file.Write(batch.GetBuffer(), 0, (int)batch.Length);
             _file.Flush(flushToDisk: true);
         }
+
+        batch.SetLength(0);
+        _spare = batch;
 
         lock (_gate)
         {

@@ -45,19 +45,26 @@ function request(method, urlPath, body, headers) {
   });
 }
 
+// The error document AWS's Node.js runtime posts: an Error gives its name, message and stack lines as `trace`;
+// anything else gives its type and string form ('handled' for a fail() without an argument).
 function toErrorDocument(error) {
-  if (error instanceof Error) {
-    const stack = typeof error.stack === 'string' ? error.stack.split('\n') : [];
-    return { errorType: error.name || 'Error', errorMessage: error.message, stackTrace: stack };
-  }
-  if (error !== null && typeof error === 'object') {
+  try {
+    if (util.types.isNativeError(error) || isErrorLike(error)) {
+      return { errorType: error.name, errorMessage: error.message, trace: String(error.stack).split('\n') };
+    }
+    return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  } catch {
     return {
-      errorType: error.errorType || error.name || 'Error',
-      errorMessage: error.errorMessage || error.message || util.inspect(error),
-      stackTrace: [],
+      errorType: 'handled',
+      errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+      trace: [],
     };
   }
-  return { errorType: typeof error, errorMessage: String(error), stackTrace: [] };
+}
+
+function isErrorLike(value) {
+  return value !== null && typeof value === 'object'
+    && typeof value.name === 'string' && typeof value.message === 'string' && typeof value.stack === 'string';
 }
 
 function postError(urlPath, document) {
@@ -179,28 +186,70 @@ function createContext(headers) {
   };
 }
 
-// Runs the handler and settles with its result, whether it returns a promise or calls back (the first of both wins).
+// Set while a callback result waits for the event loop to empty, or while nothing has answered yet; run by
+// 'beforeExit', which Node emits when no timers, sockets or other work keep the event loop alive.
+let onEmptyEventLoop = null;
+process.on('beforeExit', () => {
+  const listener = onEmptyEventLoop;
+  onEmptyEventLoop = null;
+  if (listener) {
+    listener();
+  }
+});
+
+// Runs the handler and settles with its outcome the way AWS's Node.js runtime does:
+// - a returned promise answers when it settles (a rejection without a reason fails as 'handled');
+// - callback(error) answers at once; callback(null, result) answers once the event loop is empty, unless
+//   context.callbackWaitsForEmptyEventLoop is false: then at once, and the pending work carries on (in AWS it is
+//   frozen with the sandbox and resumes in the next invocation; locally it keeps running between invocations);
+// - context.done/succeed/fail answer at once;
+// - a handler that never answers gets a null response when the event loop empties.
+// Only the first answer counts. The result is serialized when it is sent, as in AWS, so changes the pending work
+// makes to it before the event loop empties are part of the response.
 function invoke(handler, event, context) {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const callback = (error, result) => {
-      if (settled) {
+  return new Promise((resolve) => {
+    let answered = false;
+    const answer = (outcome) => {
+      if (answered) {
+        console.error('Invocation has already been reported as done. Cannot call complete more than once per invocation.');
         return;
       }
-      settled = true;
+      answered = true;
+      onEmptyEventLoop = null;
+      resolve(outcome);
+    };
+    const done = (error, result) => {
       if (error !== undefined && error !== null) {
-        reject(error);
+        answer({ ok: false, error });
       } else {
-        resolve(result);
+        answer({ ok: true, result });
       }
     };
-    context.done = callback;
-    context.succeed = (result) => callback(null, result);
-    context.fail = (error) => callback(error || new Error('handled'));
+    let callbackCalled = false;
+    const callback = (error, result) => {
+      if (answered) {
+        answer();
+        return;
+      }
+      if (callbackCalled) {
+        return;
+      }
+      callbackCalled = true;
+      onEmptyEventLoop = null;
+      if ((error !== undefined && error !== null) || !context.callbackWaitsForEmptyEventLoop) {
+        done(error, result);
+      } else {
+        onEmptyEventLoop = () => setImmediate(() => done(null, result));
+      }
+    };
+    context.done = done;
+    context.succeed = (result) => done(null, result);
+    context.fail = (error) => done(error === undefined || error === null ? 'handled' : error);
+    onEmptyEventLoop = () => done(null, null);
     try {
       const returned = handler(event, context, callback);
       if (returned && typeof returned.then === 'function') {
-        returned.then((result) => callback(null, result), (error) => callback(error === undefined || error === null ? new Error(String(error)) : error));
+        returned.then(context.succeed, context.fail);
       }
     } catch (error) {
       callback(error);
@@ -208,12 +257,9 @@ function invoke(handler, event, context) {
   });
 }
 
-async function reportUncaught(error, errorType) {
+async function reportUncaught(error, label, exitCode) {
   const document = toErrorDocument(error);
-  if (errorType) {
-    document.errorType = errorType;
-  }
-  console.error(`Uncaught ${document.errorType}: ${document.errorMessage}`);
+  console.error(`${label}\t${JSON.stringify(document)}`);
   if (currentRequestId) {
     try {
       await postError(`/invocation/${currentRequestId}/error`, document);
@@ -221,13 +267,21 @@ async function reportUncaught(error, errorType) {
       // The host fails the invocation as a runtime exit anyway.
     }
   }
-  process.exit(129);
+  process.exit(exitCode);
+}
+
+class UnhandledPromiseRejection extends Error {
+  constructor(reason) {
+    super(reason === undefined || reason === null ? String(reason) : reason.toString());
+    this.name = 'Runtime.UnhandledPromiseRejection';
+    this.reason = reason;
+  }
 }
 
 async function main() {
   patchConsole();
-  process.on('uncaughtException', (error) => reportUncaught(error));
-  process.on('unhandledRejection', (reason) => reportUncaught(reason, 'Runtime.UnhandledPromiseRejection'));
+  process.on('uncaughtException', (error) => reportUncaught(error, 'Uncaught Exception', 129));
+  process.on('unhandledRejection', (reason) => reportUncaught(new UnhandledPromiseRejection(reason), 'Unhandled Promise Rejection', 128));
 
   let handler;
   try {
@@ -255,23 +309,32 @@ async function main() {
     let outcome;
     try {
       const event = next.body.length === 0 ? undefined : JSON.parse(next.body.toString('utf8'));
-      const result = await invoke(handler, event, createContext(next.headers));
-      outcome = { ok: true, body: JSON.stringify(result === undefined ? null : result) };
+      outcome = await invoke(handler, event, createContext(next.headers));
     } catch (error) {
-      outcome = { ok: false, document: toErrorDocument(error) };
+      outcome = { ok: false, error };
+    }
+
+    let body;
+    if (outcome.ok) {
+      try {
+        body = JSON.stringify(outcome.result === undefined ? null : outcome.result);
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     }
 
     if (outcome.ok) {
-      const reply = await request('POST', `/invocation/${requestId}/response`, outcome.body, {
+      const reply = await request('POST', `/invocation/${requestId}/response`, body, {
         'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(outcome.body),
+        'Content-Length': Buffer.byteLength(body),
       });
       if (reply.status !== 202) {
         process.stderr.write(`The Runtime API rejected the response with ${reply.status}: ${reply.body.toString()}\n`);
       }
     } else {
-      console.error(`Invoke Error \t${JSON.stringify(outcome.document)}`);
-      await postError(`/invocation/${requestId}/error`, outcome.document);
+      const document = toErrorDocument(outcome.error);
+      console.error(`Invoke Error \t${JSON.stringify(document)}`);
+      await postError(`/invocation/${requestId}/error`, document);
     }
     currentRequestId = null;
   }

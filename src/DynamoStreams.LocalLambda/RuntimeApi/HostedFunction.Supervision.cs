@@ -74,7 +74,7 @@ internal sealed partial class HostedFunction
 
             foreach (var poller in _pollers)
             {
-                poller.Deliver(null);
+                poller.Release();
             }
 
             _pending.Clear();
@@ -286,7 +286,7 @@ internal sealed partial class HostedFunction
             if (ReferenceEquals(node.Value.Instance, instance))
             {
                 _pollers.Remove(node);
-                node.Value.Deliver(null);
+                node.Value.Release();
             }
 
             node = next;

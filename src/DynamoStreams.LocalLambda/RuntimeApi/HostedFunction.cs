@@ -29,6 +29,7 @@ internal sealed partial class HostedFunction
         ILoggerFactory loggerFactory)
     {
         Options = options;
+        FunctionArn = options.FunctionArn;
         _runner = runner;
         _runtimeApiAddress = runtimeApiAddress;
         _time = timeProvider;
@@ -41,7 +42,7 @@ internal sealed partial class HostedFunction
 
     public LambdaFunctionOptions Options { get; }
 
-    public string FunctionArn => Options.FunctionArn;
+    public string FunctionArn { get; }
 
     public bool DebuggerAttached
     {
@@ -104,6 +105,7 @@ internal sealed partial class HostedFunction
     public void Enqueue(Invocation invocation)
     {
         List<int>? toStart = null;
+        Poller? poller = null;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopped, this);
@@ -119,7 +121,8 @@ internal sealed partial class HostedFunction
             }
             else
             {
-                if (!TryHandToPoller(invocation))
+                poller = TakePoller(invocation);
+                if (poller is null)
                 {
                     QueueLast(invocation);
                 }
@@ -129,6 +132,7 @@ internal sealed partial class HostedFunction
         }
 
         StartSlots(toStart);
+        Deliver(poller, invocation);
     }
 
     /// <summary>Waits for the next invocation for <paramref name="instance"/>; <see langword="null"/> when the function stops.</summary>
@@ -184,6 +188,7 @@ internal sealed partial class HostedFunction
     /// <summary>Puts back an invocation whose <c>/next</c> response could not be written; it never reached the runtime.</summary>
     public void Requeue(Invocation invocation)
     {
+        Poller? poller;
         lock (_gate)
         {
             if (invocation.Phase != InvocationPhase.Running || _stopped)
@@ -194,12 +199,15 @@ internal sealed partial class HostedFunction
             _running.Remove(invocation.RequestId);
             Finish(invocation);
             invocation.Phase = InvocationPhase.Queued;
-            if (!TryHandToPoller(invocation))
+            poller = TakePoller(invocation);
+            if (poller is null)
             {
                 invocation.QueueNode = _pending.AddFirst(invocation);
                 StartThrottleTimer(invocation);
             }
         }
+
+        Deliver(poller, invocation);
     }
 
     /// <summary>Withdraws a queued invocation whose caller gave up; a running one runs on and its result is dropped.</summary>
@@ -258,7 +266,8 @@ internal sealed partial class HostedFunction
         return await poller.Work.ConfigureAwait(false);
     }
 
-    private bool TryHandToPoller(Invocation invocation)
+    /// <summary>Dispatches the invocation to the first waiting runtime, to be delivered once the lock is released.</summary>
+    private Poller? TakePoller(Invocation invocation)
     {
         while (_pollers.First is { } first)
         {
@@ -270,11 +279,19 @@ internal sealed partial class HostedFunction
             }
 
             Dispatch(invocation, poller.Instance);
-            poller.Deliver(invocation);
-            return true;
+            return poller;
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>Answers the runtime's <c>/next</c> on this thread; an aborted request puts the invocation back.</summary>
+    private void Deliver(Poller? poller, Invocation invocation)
+    {
+        if (poller is not null && !poller.TryDeliver(invocation))
+        {
+            Requeue(invocation);
+        }
     }
 
     private void QueueLast(Invocation invocation)

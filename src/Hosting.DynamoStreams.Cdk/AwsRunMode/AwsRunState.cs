@@ -36,7 +36,7 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
             else
             {
                 var reporter = DeploymentCommandWiring.ResourceReporter(pattern, e.Services);
-                var result = await deployer.DeployAsync(pattern, reporter, cancellationToken).ConfigureAwait(false);
+                var result = await deployer.DeployAsync(pattern, reporter, publishedAssembly: null, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}' could not be deployed to AWS ({result.Failure!.StateText}): {result.Failure.Message}");

@@ -1,51 +1,55 @@
-using Amazon.CDK;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 
 /// <summary>
-/// Produces the cloud assembly a deployment runs <c>cdk deploy --app</c> on. The only place of the deploy path that starts jsii.
+/// Produces the cloud assembly a deployment runs <c>cdk deploy --app</c> on, through the publish path
+/// (<see cref="DynamoStreamsCloudPublisher"/>: handler packaging, synthesis, and its cache, so an unchanged declaration
+/// costs no synthesis). The only part of the deploy path that may start jsii.
 /// </summary>
-/// <remarks>
-/// Seam: this synthesises with <see cref="DynamoStreamsStackBuilder"/> and <c>App.Synth()</c> directly; the publish
-/// path's packaging and synthesis cache replace it once they are on main.
-/// </remarks>
 internal static class CloudAssemblySource
 {
-    // jsii runs one Node.js process per .NET process and does not take concurrent calls.
-    private static readonly SemaphoreSlim s_jsii = new(1, 1);
-
     /// <summary>
-    /// Synthesises the stack of <paramref name="pattern"/> (and of the pattern whose table it reads) into a folder.
+    /// Publishes the stack of <paramref name="pattern"/>, with the stacks of the patterns whose table it reads, into a folder.
     /// </summary>
     /// <param name="pattern">The pattern to deploy.</param>
-    /// <param name="directory">The cloud assembly folder, created fresh.</param>
+    /// <param name="directory">The cloud assembly folder.</param>
+    /// <param name="appHostDirectory">The AppHost's folder: handler projects are resolved and built under it.</param>
     /// <param name="logger">Receives progress.</param>
-    /// <param name="cancellationToken">Cancels waiting for another synthesis.</param>
-    /// <returns>The cloud assembly folder and the pattern's stack name.</returns>
-    public static async Task<(string Directory, string StackName)> ProduceAsync(DynamoStreamsLambdaResource pattern, string directory, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels packaging and waiting for synthesis.</param>
+    /// <returns>The cloud assembly folder.</returns>
+    public static async Task<string> ProduceAsync(DynamoStreamsLambdaResource pattern, string directory, string appHostDirectory, ILogger logger, CancellationToken cancellationToken)
     {
-        await s_jsii.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var patterns = new List<DynamoStreamsLambdaResource>();
+        for (var current = pattern; current is not null && !patterns.Contains(current); current = current.ExistingTable?.Pattern)
         {
-            return await Task.Run(() =>
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
+            patterns.Add(current);
+        }
 
-                logger.LogInformation("Synthesising the stack of '{Pattern}' with the AWS CDK into {Directory}.", pattern.Name, directory);
-                var options = pattern.Annotations.OfType<DeploymentAnnotation>().LastOrDefault()?.StackOptions ?? new DynamoStreamsStackOptions();
-                var stack = DynamoStreamsStackBuilder.Build(directory, pattern, options);
-                ((App)stack.Node.Root).Synth();
-                return (directory, stack.StackName);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        finally
+        var publisher = new DynamoStreamsCloudPublisher(new DynamoStreamsPublishOptions
         {
-            s_jsii.Release();
+            StagingDirectory = Path.Combine(appHostDirectory, "obj", "dynamostreams"),
+            AppHostDirectory = appHostDirectory,
+        }, logger);
+        var result = await publisher.PublishAsync(patterns, directory, cancellationToken).ConfigureAwait(false);
+        return result.Directory;
+    }
+
+    /// <summary>
+    /// Gets the name of the pattern's stack: <c>StackProps.StackName</c> from <c>WithCdkStackOptions</c>, else the pattern's name.
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The stack name.</returns>
+    public static string StackNameOf(DynamoStreamsLambdaResource pattern)
+    {
+        var options = new DynamoStreamsStackOptions();
+        foreach (var annotation in pattern.Annotations.OfType<DynamoStreamsStackOptionsAnnotation>())
+        {
+            annotation.Configure(options);
         }
+
+        return options.StackProps?.StackName ?? pattern.Name;
     }
 }

@@ -6,5 +6,4 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 /// Marks a pattern that can be deployed from the AppHost, with the options given in code.
 /// </summary>
 /// <param name="Options">The AWS options set in code (configuration fills what they leave unset).</param>
-/// <param name="StackOptions">The stack options (handler code folder, stack props), or null for the defaults.</param>
-internal sealed record DeploymentAnnotation(DynamoStreamsAwsOptions Options, DynamoStreamsStackOptions? StackOptions) : IResourceAnnotation;
+internal sealed record DeploymentAnnotation(DynamoStreamsAwsOptions Options) : IResourceAnnotation;

@@ -20,7 +20,7 @@ internal static class DeploymentCommandWiring
         patternBuilder.WithCommand(DynamoStreamsAwsCommands.Deploy, "Deploy to AWS", async context =>
         {
             var result = await context.Services.GetRequiredService<PatternDeployer>()
-                .DeployAsync(pattern, ResourceReporter(pattern, context.Services), context.CancellationToken).ConfigureAwait(false);
+                .DeployAsync(pattern, ResourceReporter(pattern, context.Services), publishedAssembly: null, context.CancellationToken).ConfigureAwait(false);
             return result.Succeeded
                 ? CommandResults.Success($"Stack '{result.StackName}' deployed: table {result.Outputs!.TableName}.")
                 : CommandResults.Failure($"{result.Failure!.StateText}: {result.Failure.Message}");

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,8 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 /// <summary>
 /// Adds the command-line path: a step of Aspire's deploy pipeline (<c>aspire deploy</c>) that runs <c>cdk deploy</c> on
 /// the pattern's stack, and one of the destroy pipeline (<c>aspire destroy</c>) that runs <c>cdk destroy --force</c>.
+/// With <c>AddDynamoStreamsCloud()</c> the deploy step runs after the publish step and deploys the assembly it wrote;
+/// without it, the step publishes the pattern's stack itself.
 /// </summary>
 internal static class DeploymentPipelineSteps
 {
@@ -31,37 +34,69 @@ internal static class DeploymentPipelineSteps
     public static void Attach(IResourceBuilder<DynamoStreamsLambdaResource> patternBuilder, PatternDeployer deployer)
     {
         var pattern = patternBuilder.Resource;
-        patternBuilder.WithPipelineStepFactory(DeployStep(pattern), async context =>
+        patternBuilder.WithPipelineStepFactory(factory =>
         {
-            var result = await deployer.DeployAsync(pattern, PipelineReporter(context), context.CancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
+            var cloud = factory.PipelineContext.Model.Resources.OfType<DynamoStreamsCloudResource>().FirstOrDefault();
+            List<string> dependsOn = [WellKnownPipelineSteps.DeployPrereq];
+            if (cloud is not null)
             {
-                throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk deploy failed ({result.Failure!.StateText}): {result.Failure.Message}");
+                dependsOn.Add(DynamoStreamsCloudResource.PublishStepName);
             }
 
-            var outputs = result.Outputs!;
-            context.Summary.Add($"{pattern.Name}: stack", $"{result.StackName} ({outputs.Region})");
-            context.Summary.Add($"{pattern.Name}: table", outputs.TableName ?? string.Empty);
-            context.Summary.Add($"{pattern.Name}: stream", outputs.StreamArn ?? string.Empty);
-            context.Summary.Add($"{pattern.Name}: function", outputs.FunctionName ?? string.Empty);
-            if (outputs.DeadLetterQueueUrl is { } queue)
-            {
-                context.Summary.Add($"{pattern.Name}: dead-letter queue", queue);
-            }
-        }, dependsOn: [WellKnownPipelineSteps.DeployPrereq], requiredBy: [WellKnownPipelineSteps.Deploy], tags: [WellKnownPipelineTags.ProvisionInfrastructure],
-        description: $"Deploys the AWS CDK stack of '{pattern.Name}' with cdk deploy.");
+            return
+            [
+                new PipelineStep
+                {
+                    Name = DeployStep(pattern),
+                    Description = $"Deploys the AWS CDK stack of '{pattern.Name}' with cdk deploy.",
+                    Resource = pattern,
+                    DependsOnSteps = dependsOn,
+                    RequiredBySteps = [WellKnownPipelineSteps.Deploy],
+                    Tags = [WellKnownPipelineTags.ProvisionInfrastructure],
+                    Action = context => DeployAsync(pattern, deployer, cloud, context),
+                },
+                new PipelineStep
+                {
+                    Name = DestroyStep(pattern),
+                    Description = $"Destroys the AWS CDK stack of '{pattern.Name}' with cdk destroy --force (a retained table stays).",
+                    Resource = pattern,
+                    DependsOnSteps = [WellKnownPipelineSteps.DestroyPrereq],
+                    RequiredBySteps = [WellKnownPipelineSteps.Destroy],
+                    Action = context => DestroyAsync(pattern, deployer, context),
+                },
+            ];
+        });
+    }
 
-        patternBuilder.WithPipelineStepFactory(DestroyStep(pattern), async context =>
+    private static async Task DeployAsync(DynamoStreamsLambdaResource pattern, PatternDeployer deployer, DynamoStreamsCloudResource? cloud, PipelineStepContext context)
+    {
+        // The publish step (a dependency) has run by now and holds the assembly with every pattern's stack.
+        var result = await deployer.DeployAsync(pattern, PipelineReporter(context), cloud?.Published?.Directory, context.CancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
         {
-            var result = await deployer.DestroyAsync(pattern, PipelineReporter(context), context.CancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk destroy failed ({result.Failure!.StateText}): {result.Failure.Message}");
-            }
+            throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk deploy failed ({result.Failure!.StateText}): {result.Failure.Message}");
+        }
 
-            context.Summary.Add($"{pattern.Name}: destroyed", $"stack {result.StackName}.{PatternDeployer.RetainedNote(pattern)}");
-        }, dependsOn: [WellKnownPipelineSteps.DestroyPrereq], requiredBy: [WellKnownPipelineSteps.Destroy],
-        description: $"Destroys the AWS CDK stack of '{pattern.Name}' with cdk destroy --force (a retained table stays).");
+        var outputs = result.Outputs!;
+        context.Summary.Add($"{pattern.Name}: stack", $"{result.StackName} ({outputs.Region})");
+        context.Summary.Add($"{pattern.Name}: table", outputs.TableName ?? string.Empty);
+        context.Summary.Add($"{pattern.Name}: stream", outputs.StreamArn ?? string.Empty);
+        context.Summary.Add($"{pattern.Name}: function", outputs.FunctionName ?? string.Empty);
+        if (outputs.DeadLetterQueueUrl is { } queue)
+        {
+            context.Summary.Add($"{pattern.Name}: dead-letter queue", queue);
+        }
+    }
+
+    private static async Task DestroyAsync(DynamoStreamsLambdaResource pattern, PatternDeployer deployer, PipelineStepContext context)
+    {
+        var result = await deployer.DestroyAsync(pattern, PipelineReporter(context), context.CancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk destroy failed ({result.Failure!.StateText}): {result.Failure.Message}");
+        }
+
+        context.Summary.Add($"{pattern.Name}: destroyed", $"stack {result.StackName}.{PatternDeployer.RetainedNote(pattern)}");
     }
 
     private static DeploymentReporter PipelineReporter(PipelineStepContext context) =>

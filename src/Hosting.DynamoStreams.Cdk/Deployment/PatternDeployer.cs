@@ -30,8 +30,7 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
     /// </summary>
     /// <param name="pattern">The pattern.</param>
     /// <returns>The stack name.</returns>
-    public static string StackNameOf(DynamoStreamsLambdaResource pattern) =>
-        pattern.Annotations.OfType<DeploymentAnnotation>().LastOrDefault()?.StackOptions?.StackProps?.StackName ?? pattern.Name;
+    public static string StackNameOf(DynamoStreamsLambdaResource pattern) => CloudAssemblySource.StackNameOf(pattern);
 
     /// <summary>
     /// Gets the file <c>cdk deploy</c> writes the pattern's stack outputs to.
@@ -52,10 +51,11 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
     /// </summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="reporter">Receives the CLI's lines and the states.</param>
+    /// <param name="publishedAssembly">A cloud assembly the publish step already wrote (with this pattern's stack), or null to publish one.</param>
     /// <param name="cancellationToken">Kills the CLI when cancelled.</param>
     /// <returns>The outcome, with the outputs on success.</returns>
-    public Task<DeploymentResult> DeployAsync(DynamoStreamsLambdaResource pattern, DeploymentReporter reporter, CancellationToken cancellationToken) =>
-        RunAsync(pattern, reporter, deploy: true, cancellationToken);
+    public Task<DeploymentResult> DeployAsync(DynamoStreamsLambdaResource pattern, DeploymentReporter reporter, string? publishedAssembly, CancellationToken cancellationToken) =>
+        RunAsync(pattern, reporter, deploy: true, publishedAssembly, cancellationToken);
 
     /// <summary>
     /// Destroys the pattern's stack (<c>cdk destroy --force</c>); a retained table stays in the account.
@@ -65,9 +65,9 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
     /// <param name="cancellationToken">Kills the CLI when cancelled.</param>
     /// <returns>The outcome.</returns>
     public Task<DeploymentResult> DestroyAsync(DynamoStreamsLambdaResource pattern, DeploymentReporter reporter, CancellationToken cancellationToken) =>
-        RunAsync(pattern, reporter, deploy: false, cancellationToken);
+        RunAsync(pattern, reporter, deploy: false, publishedAssembly: null, cancellationToken);
 
-    private async Task<DeploymentResult> RunAsync(DynamoStreamsLambdaResource pattern, DeploymentReporter reporter, bool deploy, CancellationToken cancellationToken)
+    private async Task<DeploymentResult> RunAsync(DynamoStreamsLambdaResource pattern, DeploymentReporter reporter, bool deploy, string? publishedAssembly, CancellationToken cancellationToken)
     {
         var operation = deploy ? "deploy" : "destroy";
         var settings = Settings(pattern);
@@ -81,7 +81,7 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
 
             var directory = settings.WorkingDirectory!;
             Directory.CreateDirectory(directory);
-            var context = new CdkRunContext(Path.Combine(directory, $"{pattern.Name}.cdk.out"), [stackName], settings.Profile, settings.Region);
+            var context = new CdkRunContext(publishedAssembly ?? Path.Combine(directory, $"{pattern.Name}.cdk.out"), [stackName], settings.Profile, settings.Region);
             CdkToolchain toolchain;
             try
             {
@@ -93,15 +93,15 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
             }
 
             logger.LogInformation("Using {Toolchain}.", toolchain.Description);
-            if (deploy || !File.Exists(Path.Combine(context.CloudAssemblyDirectory, "manifest.json")))
+            if (publishedAssembly is null && (deploy || !File.Exists(Path.Combine(context.CloudAssemblyDirectory, "manifest.json"))))
             {
                 try
                 {
-                    await CloudAssemblySource.ProduceAsync(pattern, context.CloudAssemblyDirectory, logger, cancellationToken).ConfigureAwait(false);
+                    await CloudAssemblySource.ProduceAsync(pattern, context.CloudAssemblyDirectory, appHostDirectory, logger, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    return await FailAsync(new CdkFailure(CdkFailureKind.Other, null, $"The stack of '{pattern.Name}' could not be synthesised: {ex.Message}")).ConfigureAwait(false);
+                    return await FailAsync(new CdkFailure(CdkFailureKind.Other, null, $"The stack of '{pattern.Name}' could not be published: {ex.Message}")).ConfigureAwait(false);
                 }
             }
 

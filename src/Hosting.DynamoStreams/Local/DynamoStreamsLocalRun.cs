@@ -14,6 +14,7 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private DynamoEmulator? _emulator;
+    private int _disposed;
 
     /// <summary>Gets a DynamoDB client of the emulator, once started.</summary>
     public AmazonDynamoDBClient? DynamoDb { get; private set; }
@@ -56,6 +57,11 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         IAsyncDisposable[] owned;
         lock (_owned)
         {

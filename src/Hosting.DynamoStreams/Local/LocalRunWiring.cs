@@ -3,6 +3,7 @@ using Aspire.Hosting.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.Local;
@@ -22,6 +23,8 @@ internal static class LocalRunWiring
     {
         var pattern = patternBuilder.Resource;
         builder.Services.TryAddSingleton<DynamoStreamsLocalRun>();
+        builder.Services.TryAddSingleton<Lambda.LocalLambdaRun>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalRunShutdown>());
         EmulatorWiring.AttachOnce(builder, pattern.Emulator);
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(pattern.Emulator, (e, ct) => ProvisionAsync(pattern, e.Services, ct));

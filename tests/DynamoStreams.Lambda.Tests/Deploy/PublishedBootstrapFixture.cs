@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DynamoStreams.Lambda.Tests.Deploy;
 
 /// <summary>
@@ -20,18 +18,7 @@ public sealed class PublishedBootstrapFixture : IAsyncLifetime
             return;
         }
 
-        _directory = Directory.CreateTempSubdirectory("bootstrap-").FullName;
-        var project = Path.Combine(Path.GetDirectoryName(Runtime.HandlerProcess.SampleAssembly)!, "..", "..", "..");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", _directory, "-nologo", "-v", "q"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var publish = Process.Start(start)!;
-        var output = publish.StandardOutput.ReadToEndAsync();
-        var error = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15));
-        Assert.True(publish.ExitCode == 0, $"dotnet publish failed ({publish.ExitCode}): {await output}{await error}");
+        _directory = await SamplePublish.RunAsync("bootstrap-", "-r", "linux-x64", "--self-contained");
         Assert.True(File.Exists(Path.Combine(_directory, "libcoreclr.so")), "The publish is not self-contained: libcoreclr.so is missing.");
 
         // The recipe's rename step: the apphost finds Handler.Sample.dll by the name built into it.

@@ -6,6 +6,7 @@ using DynamoStreams.LocalLambda.RuntimeApi;
 
 namespace DynamoStreams.Lambda.Tests.Deploy;
 
+[Collection(PublishCollection.Name)]
 public sealed class PublishedBootstrapTests(PublishedBootstrapFixture bootstrap, RuntimeApiFixture fixture)
     : IClassFixture<PublishedBootstrapFixture>, IClassFixture<RuntimeApiFixture>
 {

@@ -3,32 +3,13 @@ using DynamoStreams.LocalLambda.Tests.EventSourceMapping.Doubles;
 
 namespace DynamoStreams.LocalLambda.Tests.EventSourceMapping;
 
-/// <summary>Enable/disable, starting positions, lineage, restarts, replay (spec B.1, B.2, A.5), against a scripted function.</summary>
+/// <summary>
+/// Starting positions, lineage, restarts and replay (spec B.1, B.2, A.5) with the in-memory stream double. Kept because
+/// the double splits and closes shards on demand (the emulator rolls shards on a timer), stops the engine at an exact
+/// point of an invocation, and shows reader disposal; B.8 #5 and the crash tests run end to end in <c>EndToEnd/</c>.
+/// </summary>
 public sealed class EngineLifecycleTests
 {
-    [Fact]
-    public async Task Disable_WriteTwo_ReEnable_DeliversExactlyThoseTwo()
-    {
-        // spec B.8 #5
-        await using var h = EngineHarness.Create();
-        h.Append(1, 2);
-        await h.StartAsync();
-        await h.WaitForInvocationsAsync(1);
-        await h.WaitForCheckpointAsync(h.Invocations[0].Sequences[^1]);
-
-        await h.Mapping.SetEnabledAsync(false);
-        Assert.Equal(EventSourceMappingState.Disabled, h.Status.State);
-        h.Append(3, 4);
-        await Task.Delay(200);
-        Assert.Single(h.Invocations);
-
-        await h.Mapping.SetEnabledAsync(true);
-        await h.WaitForInvocationsAsync(2);
-
-        Assert.Equal("[1-2] [3-4]", string.Join(" ", h.Invocations.Select(i => i.Range)));
-        Assert.Equal(EventSourceMappingState.Enabled, h.Status.State);
-    }
-
     [Fact]
     public async Task CreatedDisabled_DeliversNothingUntilEnabled()
     {

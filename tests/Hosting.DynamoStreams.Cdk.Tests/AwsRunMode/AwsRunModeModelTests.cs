@@ -1,7 +1,14 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+using Aspire.Hosting.DynamoStreams.Cdk.Publishing;
+using Aspire.Hosting.Pipelines;
 using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Aspire's pipeline API is marked for evaluation in 13.6.5.
+#pragma warning disable ASPIREPIPELINES001
 
 namespace Hosting.DynamoStreams.Cdk.Tests.AwsRunMode;
 
@@ -93,17 +100,34 @@ public sealed class AwsRunModeModelTests : IDisposable
         Assert.Contains(appHost.Resources, r => r.Name == "orders-table");
     }
 
-    // issue 8 (deploy): publish mode gets the aspire deploy/destroy pipeline steps instead of commands
+    // issue 8 (deploy): publish mode gets the aspire deploy/destroy pipeline steps (after the publish step when AddDynamoStreamsCloud is used)
     [Fact]
-    public void WithAwsDeployment_PublishMode_AddsPipelineSteps()
+    public async Task WithAwsDeployment_PublishMode_AddsDeployAndDestroySteps()
+    {
+        var appHost = Declarations.NewAppHost();
+        var pattern = appHost.AddDynamoStreamsLambda(Declarations.PatternName, NodeHandler()).WithAwsDeployment();
+        appHost.AddDynamoStreamsCloud();
+
+        var steps = await StepsAsync(appHost, pattern.Resource);
+
+        var deploy = steps.Single(s => s.Name == "dynamostreams-deploy-orders");
+        Assert.Equal([WellKnownPipelineSteps.DeployPrereq, DynamoStreamsCloudResource.PublishStepName], deploy.DependsOnSteps);
+        Assert.Equal([WellKnownPipelineSteps.Deploy], deploy.RequiredBySteps);
+        var destroy = steps.Single(s => s.Name == "dynamostreams-destroy-orders");
+        Assert.Equal([WellKnownPipelineSteps.Destroy], destroy.RequiredBySteps);
+        Assert.DoesNotContain(pattern.Resource.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == DynamoStreamsAwsCommands.Deploy);
+    }
+
+    // issue 8 (deploy): without AddDynamoStreamsCloud the deploy step publishes the stack itself (no dependency on a missing step)
+    [Fact]
+    public async Task WithAwsDeployment_PublishModeWithoutCloudResource_DependsOnlyOnDeployPrereq()
     {
         var appHost = Declarations.NewAppHost();
         var pattern = appHost.AddDynamoStreamsLambda(Declarations.PatternName, NodeHandler()).WithAwsDeployment();
 
-#pragma warning disable ASPIREPIPELINES001
-        Assert.Equal(2, pattern.Resource.Annotations.OfType<Aspire.Hosting.Pipelines.PipelineStepAnnotation>().Count());
-#pragma warning restore ASPIREPIPELINES001
-        Assert.DoesNotContain(pattern.Resource.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == DynamoStreamsAwsCommands.Deploy);
+        var steps = await StepsAsync(appHost, pattern.Resource);
+
+        Assert.Equal([WellKnownPipelineSteps.DeployPrereq], steps.Single(s => s.Name == "dynamostreams-deploy-orders").DependsOnSteps);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -114,6 +138,19 @@ public sealed class AwsRunModeModelTests : IDisposable
     private static ValueTask<Dictionary<string, string>> EnvironmentOf(IResourceWithEnvironment resource) =>
         resource.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Run);
 #pragma warning restore CS0618
+
+    private static async Task<List<PipelineStep>> StepsAsync(IDistributedApplicationBuilder appHost, IResource resource)
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        var context = new PipelineContext(new DistributedApplicationModel(appHost.Resources), appHost.ExecutionContext, services, NullLogger.Instance, CancellationToken.None);
+        var steps = new List<PipelineStep>();
+        foreach (var annotation in resource.Annotations.OfType<PipelineStepAnnotation>())
+        {
+            steps.AddRange(await annotation.CreateStepsAsync(new PipelineStepFactoryContext { PipelineContext = context, Resource = resource }));
+        }
+
+        return steps;
+    }
 
     private static LambdaHandler NodeHandler() => LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs20.x");
 

@@ -17,6 +17,7 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly TaskCompletionSource<LambdaRuntimeApiHost> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventSourceMappingEngine? _engine;
+    private int _disposed;
 
     /// <summary>Gets the runtime host once it listens.</summary>
     public Task<LambdaRuntimeApiHost> Host => _host.Task;
@@ -80,6 +81,11 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_engine is not null)
         {
             await _engine.DisposeAsync().ConfigureAwait(false);

@@ -179,4 +179,97 @@ public sealed class EndToEndTests(EsmFixture fixture) : IClassFixture<EsmFixture
         Assert.Equal([1, 3], function.Invocations().SelectMany(i => i.Records).Select(r => r.N));
         Assert.Equal(1, mapping.GetStatus().Metrics.RecordsFiltered);
     }
+
+    [Fact]
+    public async Task ImageFilter_StatusActive_DropsRemovesAndInactiveModifies()
+    {
+        // spec B.8 #16 (image filter), B.7: typed JSON written out; dropped records checkpointed, never delivered
+        var (table, arn) = await fixture.CreateTableAsync("image-filter");
+        var function = await fixture.RegisterHandlerAsync("image-filter");
+        await PutStatusAsync(table, "a", 1, "active");
+        await PutStatusAsync(table, "a", 2, "inactive");
+        await PutStatusAsync(table, "b", 3, "active");
+        await fixture.Dynamo.DeleteItemAsync(table, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["pk"] = new() { S = "b" } });
+        await PutStatusAsync(table, "c", 5, "active");
+
+        await using var engine = fixture.CreateEngine();
+        var mapping = engine.CreateMapping(EsmFixture.Mapping(arn, function, o => o.FilterCriteria = new FilterCriteria
+        {
+            Filters = [new Filter { Pattern = """{"dynamodb":{"NewImage":{"status":{"S":["active"]}}}}""" }],
+        }));
+        await mapping.StartAsync();
+
+        await Eventually.WaitAsync(() => mapping.GetStatus().Metrics.RecordsFiltered == 2 && mapping.GetStatus().Metrics.RecordsDelivered == 3, "three delivered, two filtered");
+
+        Assert.Equal([1, 3, 5], function.Invocations().SelectMany(i => i.Records).Select(r => r.N));
+        Assert.Equal(mapping.GetStatus().Shards.Single().Checkpoint, function.Invocations()[^1].Records[^1].Seq);
+    }
+
+    [Fact]
+    public async Task Redrive_DlqMessageAfterFix_RangeReadAgainFromStreamAndDelivered()
+    {
+        // issue 6: redrive of a DLQ message re-reads its sequence range; spec B.6 "consumers re-read by sequence number"
+        var (table, arn) = await fixture.CreateTableAsync("redrive");
+        var function = await fixture.RegisterHandlerAsync("redrive");
+        var dlq = await CreateQueueAsync();
+        await fixture.PutAsync(table, "a", 1);
+        await fixture.PutAsync(table, "b", 2, "throw-until-healed");
+        await fixture.PutAsync(table, "c", 3);
+
+        await using var engine = fixture.CreateEngine();
+        var mapping = engine.CreateMapping(EsmFixture.Mapping(arn, function, o =>
+        {
+            o.BatchSize = 1;
+            o.MaximumRetryAttempts = 0;
+            o.DestinationConfig = new DestinationConfig { OnFailure = new OnFailure { Destination = dlq } };
+        }));
+        await mapping.StartAsync();
+        var message = Assert.Single(await fixture.Emulator.Queues.ReceiveMessagesAsync(dlq, 10, TimeSpan.FromSeconds(20)));
+        await Eventually.WaitAsync(() => mapping.GetStatus().Metrics.RecordsDelivered == 2, "records 1 and 3");
+        await File.WriteAllTextAsync(function.ExitFile + ".healed", "fixed");
+
+        var result = await mapping.RedriveAsync(message.Body);
+
+        Assert.Equal(new(1, 1, 0), result);
+        Assert.Equal("[1] [2] [3] [2]", function.Ranges());
+        Assert.Equal(function.Invocations()[1].Records[0].Seq, function.Invocations()[^1].Records[0].Seq);
+    }
+
+    [Fact]
+    public async Task Latest_RecordsBeforeStartSkipped_LaterDeliveredAndRestartKeepsPosition()
+    {
+        // spec B.1 StartingPosition LATEST; issue 6: a restart neither skips nor replays
+        var (table, arn) = await fixture.CreateTableAsync("latest");
+        var function = await fixture.RegisterHandlerAsync("latest");
+        var checkpoints = new InMemoryCheckpointStore();
+        var uuid = Guid.NewGuid().ToString();
+        await fixture.PutAsync(table, "a", 1);
+        var engine = fixture.CreateEngine(checkpoints);
+        var mapping = engine.CreateMapping(EsmFixture.Mapping(arn, function, o => { o.Uuid = uuid; o.StartingPosition = "LATEST"; }));
+        await mapping.StartAsync();
+        await Eventually.WaitAsync(() => mapping.GetStatus().Shards.Count == 1, "the shard listed");
+        await fixture.PutAsync(table, "a", 2);
+        await Eventually.WaitAsync(() => mapping.GetStatus().Metrics.RecordsDelivered == 1, "record 2");
+        await engine.DisposeAsync();
+
+        await fixture.PutAsync(table, "a", 3);
+        await using var restarted = fixture.CreateEngine(checkpoints);
+        var again = restarted.CreateMapping(EsmFixture.Mapping(arn, function, o => { o.Uuid = uuid; o.StartingPosition = "LATEST"; }));
+        await again.StartAsync();
+        await Eventually.WaitAsync(() => again.GetStatus().Metrics.RecordsDelivered == 1, "record 3 after the restart");
+
+        Assert.Equal("[2] [3]", function.Ranges());
+    }
+
+    private Task PutStatusAsync(string table, string key, int n, string status) =>
+        fixture.Dynamo.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+        {
+            TableName = table,
+            Item = new()
+            {
+                ["pk"] = new() { S = key },
+                ["n"] = new() { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["status"] = new() { S = status },
+            },
+        });
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -15,9 +16,21 @@ using DynamoStreams.LocalLambda.Tests.EventSourceMapping.RealHandler;
 namespace DynamoStreams.LocalLambda.Tests.EventSourceMapping.EndToEnd;
 
 /// <summary>One in-process emulator and one Runtime API host (real Kestrel, port 0) shared by a test class.</summary>
-public sealed class EsmFixture : IAsyncLifetime
+public class EsmFixture : IAsyncLifetime
 {
     private int _counter;
+
+    /// <summary>Initializes a fixture whose emulator and engines use the system clock.</summary>
+    public EsmFixture()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Initializes a fixture whose emulator (record times) and engines (age, windows) share a clock.</summary>
+    protected EsmFixture(TimeProvider clock) => Clock = clock;
+
+    /// <summary>Gets the clock of the emulator and of the engines this fixture creates.</summary>
+    public TimeProvider Clock { get; }
 
     public DynamoEmulator Emulator { get; private set; } = null!;
 
@@ -27,9 +40,15 @@ public sealed class EsmFixture : IAsyncLifetime
 
     public static string HandlerDirectory => Path.Combine(AppContext.BaseDirectory, "TestFunctions", "esm");
 
+    /// <summary>Gets the build output of the typed .NET stream handler (tests/TestFunctions/esm/EsmStreamFunction).</summary>
+    public static string DotNetHandlerPath { get; } = Path.GetFullPath(
+        typeof(EsmFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "EsmStreamFunctionPath").Value!
+            .Replace('\\', Path.DirectorySeparatorChar));
+
     public async Task InitializeAsync()
     {
-        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
+        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock });
         Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
         Dynamo = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
@@ -61,23 +80,41 @@ public sealed class EsmFixture : IAsyncLifetime
     }
 
     /// <summary>Registers the Node stream handler under a new name; its invocations are logged to a file.</summary>
-    public async Task<HandlerLog> RegisterHandlerAsync(string prefix, int timeoutSeconds = 3)
+    public Task<HandlerLog> RegisterHandlerAsync(
+        string prefix, int timeoutSeconds = 3, int concurrency = 1, TimeSpan? throttleTimeout = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        RegisterAsync(prefix, new NodeFunctionRunner(HandlerDirectory), timeoutSeconds, concurrency, throttleTimeout, environment);
+
+    /// <summary>Registers the typed .NET stream handler (it binds every batch to <c>DynamoDBEvent</c>) under a new name.</summary>
+    public Task<HandlerLog> RegisterDotNetHandlerAsync(string prefix, int concurrency = 1) =>
+        RegisterAsync(prefix, new DotNetExecutableRunner(DotNetHandlerPath), timeoutSeconds: 10, concurrency, throttleTimeout: null, environment: null);
+
+    private async Task<HandlerLog> RegisterAsync(
+        string prefix, IFunctionProcessRunner runner, int timeoutSeconds, int concurrency, TimeSpan? throttleTimeout, IReadOnlyDictionary<string, string>? environment)
     {
         var name = NewName(prefix);
         var folder = Directory.CreateTempSubdirectory("esm-e2e-").FullName;
         var function = new HandlerLog(name, Path.Combine(folder, "invocations.jsonl"), Path.Combine(folder, "exited"));
+        var variables = new Dictionary<string, string>
+        {
+            ["ESM_RECORD_FILE"] = function.RecordFile,
+            ["ESM_EXIT_FILE"] = function.ExitFile,
+            ["ESM_INFLIGHT_FILE"] = Path.Combine(folder, "in-flight"),
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
         await Host.RegisterFunctionAsync(
             new LambdaFunctionOptions
             {
                 Name = name,
                 Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-                Environment = new Dictionary<string, string>
-                {
-                    ["ESM_RECORD_FILE"] = function.RecordFile,
-                    ["ESM_EXIT_FILE"] = function.ExitFile,
-                },
+                Concurrency = concurrency,
+                ThrottleTimeout = throttleTimeout ?? TimeSpan.FromSeconds(10),
+                Environment = variables,
             },
-            new NodeFunctionRunner(HandlerDirectory),
+            runner,
             CancellationToken.None);
         return function;
     }
@@ -103,7 +140,7 @@ public sealed class EsmFixture : IAsyncLifetime
             new RuntimeApiFunctionInvoker(Host),
             checkpoints ?? new InMemoryCheckpointStore(),
             new EmulatorQueueDestination(Emulator.Queues),
-            options ?? new EventSourceMappingEngineOptions { RetryBackoff = _ => TimeSpan.Zero });
+            options ?? new EventSourceMappingEngineOptions { RetryBackoff = _ => TimeSpan.Zero, TimeProvider = Clock });
 
     public static EventSourceMappingOptions Mapping(string streamArn, HandlerLog function, Action<EventSourceMappingOptions>? configure = null)
     {

@@ -4,22 +4,58 @@ using System.Net.Sockets;
 
 namespace EmulatorThroughput;
 
-/// <summary>Installs (npm) and starts dynalite, the Node peer, on a free loopback port.</summary>
-internal sealed class Dynalite : IAsyncDisposable
+/// <summary>
+/// Runs one measured server as its own process on a free loopback port: the emulator (standalone, Release) or
+/// dynalite, the Node peer (installed with npm when missing). Both sit outside the load generator's process, so
+/// neither shares the client's CPU time, thread pool or garbage collector, and each one's CPU time is its own.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private Dynalite(Process process, Uri endpoint)
+    private ServerProcess(string name, Process process, Uri endpoint)
     {
+        Name = name;
         _process = process;
         Endpoint = endpoint;
     }
+
+    public string Name { get; }
 
     public Uri Endpoint { get; }
 
     public int ProcessId => _process.Id;
 
-    public static async Task<Dynalite> StartAsync(string benchDirectory)
+    /// <summary>Gets the CPU time (user + system) the server process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Starts the emulator's standalone program from this benchmark's output folder.</summary>
+    public static Task<ServerProcess> StartEmulatorAsync(string? dataDirectory = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var arguments = new List<string> { "exec", Path.Combine(AppContext.BaseDirectory, "DynamoStreams.Emulator.dll"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (dataDirectory is not null)
+        {
+            arguments.AddRange(["--data-dir", dataDirectory]);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return WaitForAsync("emulator", start, port);
+    }
+
+    public static async Task<ServerProcess> StartDynaliteAsync(string benchDirectory)
     {
         var nodeDirectory = Path.Combine(benchDirectory, "node");
         var cli = Path.Combine(nodeDirectory, "node_modules", "dynalite", "cli.js");
@@ -36,15 +72,24 @@ internal sealed class Dynalite : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        return await WaitForAsync("dynalite", start, port);
+    }
+
+    private static async Task<ServerProcess> WaitForAsync(string name, ProcessStartInfo start, int port)
+    {
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             try
             {
                 using var response = await http.GetAsync(endpoint);
-                return new Dynalite(process, endpoint);
+                return new ServerProcess(name, process, endpoint);
             }
             catch (HttpRequestException)
             {
@@ -52,8 +97,8 @@ internal sealed class Dynalite : IAsyncDisposable
             }
         }
 
-        process.Kill();
-        throw new InvalidOperationException("dynalite did not start listening on " + endpoint);
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException(name + " did not start listening on " + endpoint);
     }
 
     public long ResidentBytes()

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmulatorThroughput;
+
+/// <summary>
+/// Splits the cost of one PutItem into its stages with Stopwatch repetition (no profiler on this machine): JSON
+/// parse, the operation (validation, condition, commit, response), CRC-32, then a raw HTTP round trip without the
+/// SDK and the full SDK call, each as microseconds per operation (median of rounds).
+/// </summary>
+internal static class Profile
+{
+    private const int Iterations = 20_000;
+
+    public static async Task RunAsync(IAmazonDynamoDB client, DynamoEmulator emulator, int rounds)
+    {
+        var operation = emulator.Services.GetServices<IAwsJsonOperation>().Single(o => o.Target == "DynamoDB_20120810.PutItem");
+        var bodies = Enumerable.Range(0, 5000).Select(i => Encoding.UTF8.GetBytes(
+            "{\"TableName\":\"" + Workloads.Table + "\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" + i.ToString(CultureInfo.InvariantCulture) +
+            "\"},\"payload\":{\"S\":\"" + new string('x', 200) + "\"},\"n\":{\"N\":\"42\"}}}")).ToArray();
+        var headers = new HeaderDictionary();
+        using var output = new MemoryStream();
+
+        Report("JsonDocument.Parse", rounds, () =>
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                using var document = JsonDocument.Parse(bodies[i % bodies.Length]);
+            }
+        });
+        Report("parse + PutItem operation", rounds, () =>
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                using var document = JsonDocument.Parse(bodies[i % bodies.Length]);
+                output.SetLength(0);
+                using var writer = new Utf8JsonWriter(output);
+                var request = new AwsRequest { Body = document.RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+                operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+        });
+        var documents = bodies.Select(b => JsonDocument.Parse(b)).ToArray();
+        Report("PutItem operation (pre-parsed)", rounds, () =>
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                output.SetLength(0);
+                using var writer = new Utf8JsonWriter(output);
+                var request = new AwsRequest { Body = documents[i % documents.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+                operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+        });
+        var crcInput = new byte[64];
+        Report("Crc32 of a 64-byte body", rounds, () =>
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                Crc32.Compute(crcInput);
+            }
+        });
+
+        using var http = new HttpClient { BaseAddress = emulator.Endpoint };
+        await ReportAsync("raw HTTP PutItem (HttpClient, c=1)", rounds, async () =>
+        {
+            for (var i = 0; i < Iterations / 4; i++)
+            {
+                using var content = new ByteArrayContent(bodies[i % bodies.Length]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
+                using var message = new HttpRequestMessage(HttpMethod.Post, "/") { Content = content };
+                message.Headers.Add("X-Amz-Target", "DynamoDB_20120810.PutItem");
+                using var response = await http.SendAsync(message);
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        }, Iterations / 4);
+        await ReportAsync("SDK PutItem (c=1)", rounds, async () =>
+        {
+            for (var i = 0; i < Iterations / 4; i++)
+            {
+                await client.PutItemAsync(Workloads.Table, Workloads.Item("p", i % 5000));
+            }
+        }, Iterations / 4);
+    }
+
+    private static void Report(string stage, int rounds, Action body) =>
+        ReportAsync(stage, rounds, () => { body(); return Task.CompletedTask; }, Iterations).GetAwaiter().GetResult();
+
+    private static async Task ReportAsync(string stage, int rounds, Func<Task> body, int iterations)
+    {
+        await body();
+        var samples = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await body();
+            samples.Add(stopwatch.Elapsed.TotalMicroseconds / iterations);
+        }
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        await body();
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)iterations;
+        Console.WriteLine($"{stage,-40} {LoadRunner.Median(samples),8:0.0} µs/op {allocated,8:0} B/op (rounds: {string.Join(", ", samples.Select(s => s.ToString("0.0", CultureInfo.InvariantCulture)))})");
+    }
+}
