@@ -51,6 +51,13 @@ internal static class WalFrames
 
             var length = BinaryPrimitives.ReadInt32LittleEndian(header);
             var crc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
+
+            // No entry is empty: a zero header is the preallocated, never written end of a log segment.
+            if (length == 0 && crc == 0)
+            {
+                return (payloads, offset, false);
+            }
+
             if (length is < 0 or > MaxPayload)
             {
                 return (payloads, offset, true);

@@ -20,7 +20,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     private readonly List<(long Lsn, TaskCompletionSource Done)> _waiters = [];
     private MemoryStream _pending = new();
     private MemoryStream _spare = new();
-    private FileStream _file;
+    private WalSegmentFile _file;
     private long _appended;
     private int _disposed;
     private long _durable;
@@ -187,8 +187,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
 
         if (batch.Length > 0)
         {
-            _file.Write(batch.GetBuffer(), 0, (int)batch.Length);
-            _file.Flush(flushToDisk: true);
+            _file.WriteDurably(batch.GetBuffer().AsSpan(0, (int)batch.Length));
         }
 
         batch.SetLength(0);
@@ -215,17 +214,5 @@ internal sealed class WriteAheadLog : IAsyncDisposable
         });
     }
 
-    private FileStream OpenSegment(long segment)
-    {
-        var path = SegmentPath(_directory, segment);
-        var created = !File.Exists(path);
-        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
-        if (created)
-        {
-            // A new segment's name must survive a power loss before any entry in it is acknowledged.
-            DirectorySync.Flush(_directory);
-        }
-
-        return file;
-    }
+    private WalSegmentFile OpenSegment(long segment) => new(SegmentPath(_directory, segment));
 }

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using DynamoStreams.Emulator.Model;
 using DynamoStreams.Emulator.Storage;
 using DynamoStreams.Emulator.Tables;
@@ -14,7 +11,6 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 /// </summary>
 internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private readonly StreamStore _store;
     private readonly IHttpContextAccessor _httpContext;
     private readonly Persistence.PersistenceGate _persistence;
@@ -154,16 +150,8 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
         return keys;
     }
 
-    private static byte[] Render(IReadOnlyDictionary<string, AttributeValue> item)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, s_options))
-        {
-            AttributeValueWriter.WriteItem(writer, item);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] Render(IReadOnlyDictionary<string, AttributeValue> item) =>
+        RecordBuffers.Render(item, static (writer, value) => AttributeValueWriter.WriteItem(writer, value));
 
     /// <summary>Captures the writer's trace: the current activity, else the request's trace headers.</summary>
     private StreamTraceContext? CaptureTrace()
