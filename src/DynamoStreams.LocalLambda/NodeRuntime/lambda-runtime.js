@@ -182,6 +182,7 @@ function createContext(headers) {
     logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
     clientContext: parse(headers['lambda-runtime-client-context']),
     identity: parse(headers['lambda-runtime-cognito-identity']),
+    tenantId: headers['lambda-runtime-aws-tenant-id'],
     getRemainingTimeInMillis: () => Math.max(deadline - Date.now(), 0),
   };
 }

@@ -16,8 +16,8 @@ public sealed class DotNetFunctionTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task Handler_Invoked_ReturnsResponseWithContext()
     {
-        // spec C.5 #1 with the handler library as the runtime client
-        var function = await RegisterAsync(new LambdaFunctionOptions { Name = fixture.NewName("net-echo") });
+        // spec C.5 #1 with the handler library as the runtime client; Deadline-Ms − now ≈ the timeout (30 s)
+        var function = await RegisterAsync(new LambdaFunctionOptions { Name = fixture.NewName("net-echo"), Timeout = TimeSpan.FromSeconds(30) });
         var result = await InvokeAsync(function, new { action = "echo", value = 7 });
 
         Assert.True(result.IsSuccess, Encoding.UTF8.GetString(result.Payload.Span));
@@ -26,7 +26,7 @@ public sealed class DotNetFunctionTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal(result.RequestId, root.GetProperty("requestId").GetString());
         Assert.Equal(function.FunctionArn, root.GetProperty("functionArn").GetString());
         Assert.Equal(result.TraceId, root.GetProperty("traceId").GetString());
-        Assert.InRange(root.GetProperty("remainingMs").GetInt64(), 1, 3000);
+        Assert.InRange(root.GetProperty("remainingMs").GetInt64(), 20_000, 30_000);
     }
 
     [Fact]
@@ -80,6 +80,31 @@ public sealed class DotNetFunctionTests(HostFixture fixture) : IClassFixture<Hos
 
         Assert.Equal(FunctionErrorKind.InitError, result.Error!.Kind);
         Assert.Contains("TEST_INIT_FAIL is set", result.Error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handler_InitFailsOnce_RestartedRuntimeServesNextInvoke()
+    {
+        // spec C.5 #7: /init/error fails the first invoke with that type; the runtime is restarted for the next
+        var marker = Path.Combine(Path.GetTempPath(), $"net-init-once-{Guid.NewGuid():N}");
+        try
+        {
+            var function = await RegisterAsync(new LambdaFunctionOptions
+            {
+                Name = fixture.NewName("net-init-once"),
+                Environment = new Dictionary<string, string> { ["TEST_INIT_FAIL_ONCE"] = marker },
+            });
+            var first = await InvokeAsync(function, new { });
+            Assert.Equal(FunctionErrorKind.InitError, first.Error?.Kind);
+            Assert.Equal("InvalidOperationException", first.Error!.ErrorType);
+
+            var second = await InvokeAsync(function, new { action = "echo" });
+            Assert.True(second.IsSuccess, Encoding.UTF8.GetString(second.Payload.Span));
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
     }
 
     [Fact]
