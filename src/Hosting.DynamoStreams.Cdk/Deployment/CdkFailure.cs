@@ -20,5 +20,5 @@ public sealed record CdkFailure(CdkFailureKind Kind, string? Evidence, string Ad
     };
 
     /// <summary>Gets the message for a log or command result: the evidence, then the advice.</summary>
-    public string Message => Evidence is null ? Advice : $"{Evidence.Trim()} {Advice}";
+    public string Message => Evidence is null ? Advice : $"The CDK CLI said: \"{Evidence.Trim().TrimStart('❌').Trim()}\". {Advice}";
 }

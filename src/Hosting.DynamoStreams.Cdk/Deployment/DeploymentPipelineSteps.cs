@@ -71,7 +71,7 @@ internal static class DeploymentPipelineSteps
     private static async Task DeployAsync(DynamoStreamsLambdaResource pattern, PatternDeployer deployer, DynamoStreamsCloudResource? cloud, PipelineStepContext context)
     {
         // The publish step (a dependency) has run by now and holds the assembly with every pattern's stack.
-        var result = await deployer.DeployAsync(pattern, PipelineReporter(context), cloud?.Published?.Directory, context.CancellationToken).ConfigureAwait(false);
+        var result = await deployer.DeployAsync(pattern, PipelineReporter(pattern, context), cloud?.Published?.Directory, context.CancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk deploy failed ({result.Failure!.StateText}): {result.Failure.Message}");
@@ -90,7 +90,7 @@ internal static class DeploymentPipelineSteps
 
     private static async Task DestroyAsync(DynamoStreamsLambdaResource pattern, PatternDeployer deployer, PipelineStepContext context)
     {
-        var result = await deployer.DestroyAsync(pattern, PipelineReporter(context), context.CancellationToken).ConfigureAwait(false);
+        var result = await deployer.DestroyAsync(pattern, PipelineReporter(pattern, context), context.CancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new DistributedApplicationException($"DynamoStreams pattern '{pattern.Name}': cdk destroy failed ({result.Failure!.StateText}): {result.Failure.Message}");
@@ -99,10 +99,10 @@ internal static class DeploymentPipelineSteps
         context.Summary.Add($"{pattern.Name}: destroyed", $"stack {result.StackName}.{PatternDeployer.RetainedNote(pattern)}");
     }
 
-    private static DeploymentReporter PipelineReporter(PipelineStepContext context) =>
+    private static DeploymentReporter PipelineReporter(DynamoStreamsLambdaResource pattern, PipelineStepContext context) =>
         new(context.Logger, (state, _) =>
         {
-            context.Logger.LogInformation("{State}", state.Text);
+            context.Logger.LogInformation("{Pattern}: {State}", pattern.Name, state.Text);
             return Task.CompletedTask;
         });
 }

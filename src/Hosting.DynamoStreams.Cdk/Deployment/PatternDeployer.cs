@@ -207,6 +207,11 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
 
     private static void LogLine(ILogger logger, string line, bool isError)
     {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
         if (isError && (line.Contains('❌') || line.StartsWith("Error", StringComparison.OrdinalIgnoreCase)))
         {
             logger.LogError("{Line}", line);
