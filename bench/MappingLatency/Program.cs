@@ -11,7 +11,9 @@ using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
 using MappingLatency;
 
 // bench/MappingLatency: PutItem acknowledgement -> handler received (p50/p99), and records/s to a no-op .NET handler.
-// Run: dotnet run -c Release --project bench/MappingLatency [-- --rounds 5 --samples 500 --records 40000 --cases 1x1,1x4,4x1,4x4]
+// Run: dotnet run -c Release --project bench/MappingLatency [-- --rounds 5 --samples 500 --records 40000 --cases 1x1,1x4,4x1,4x4,1x1d]
+// A case is <shards>x<ParallelizationFactor>; a trailing "d" runs it with persistence on (a data directory) and the
+// checkpoints in the emulator's durable store (every checkpoint fsynced through its write-ahead log).
 // The same executable is the handler process when started with --handler (the Runtime API host launches it).
 if (args.Contains("--handler"))
 {
@@ -27,8 +29,10 @@ if (args.Contains("--handler"))
 var rounds = Option("--rounds", 5);
 var samples = Option("--samples", 500);
 var records = Option("--records", 40_000);
-var cases = (OptionText("--cases") ?? "1x1,1x4,4x1,4x4").Split(',')
-    .Select(c => c.Split('x') is [var s, var p] ? (Shards: int.Parse(s, CultureInfo.InvariantCulture), Pf: int.Parse(p, CultureInfo.InvariantCulture)) : throw new ArgumentException($"Case '{c}' is not <shards>x<pf>."))
+var cases = (OptionText("--cases") ?? "1x1,1x4,4x1,4x4,1x1d").Split(',')
+    .Select(c => c.TrimEnd('d').Split('x') is [var s, var p]
+        ? (Shards: int.Parse(s, CultureInfo.InvariantCulture), Pf: int.Parse(p, CultureInfo.InvariantCulture), Durable: c.EndsWith('d'))
+        : throw new ArgumentException($"Case '{c}' is not <shards>x<pf>[d]."))
     .ToList();
 Console.WriteLine($"MappingLatency on {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {LoadAverage()}");
 
@@ -43,9 +47,9 @@ for (var round = 1; round <= rounds; round++)
     Console.WriteLine(Invariant($"round {round} latency p50 {p50:F2} ms, p99 {p99:F2} ms"));
     foreach (var c in cases)
     {
-        var rate = await MeasureThroughputAsync(records, c.Shards, c.Pf);
+        var rate = await MeasureThroughputAsync(records, c.Shards, c.Pf, c.Durable);
         throughput[c].Add(rate);
-        Console.WriteLine(Invariant($"round {round} throughput {c.Shards} shard(s) PF {c.Pf}: {rate:F0} records/s"));
+        Console.WriteLine(Invariant($"round {round} throughput {Describe(c)}: {rate:F0} records/s"));
     }
 }
 
@@ -53,7 +57,7 @@ Console.WriteLine(Invariant($"MEDIAN over {rounds} rounds; load average {LoadAve
 Console.WriteLine(Invariant($"latency PutItem ack -> handler received, defaults, {samples} sequential writes: p50 {Median(p50s):F2} ms (samples {Join(p50s)}), p99 {Median(p99s):F2} ms (samples {Join(p99s)})"));
 foreach (var (c, rates) in throughput)
 {
-    Console.WriteLine(Invariant($"throughput {records} records, BatchSize 100, {c.Shards} shard(s), PF {c.Pf}: {Median(rates):F0} records/s (samples {Join(rates, "F0")})"));
+    Console.WriteLine(Invariant($"throughput {records} records, BatchSize 100, {Describe(c)}: {Median(rates):F0} records/s (samples {Join(rates, "F0")})"));
 }
 
 return 0;
@@ -95,13 +99,18 @@ static async Task<(double P50, double P99)> MeasureLatencyAsync(int samples)
     return (Percentile(latencies, 0.50), Percentile(latencies, 0.99));
 }
 
-static async Task<double> MeasureThroughputAsync(int count, int shards, int pf)
+static string Describe((int Shards, int Pf, bool Durable) c) =>
+    Invariant($"{c.Shards} shard(s), PF {c.Pf}{(c.Durable ? ", persistence on (durable checkpoints)" : string.Empty)}");
+
+static async Task<double> MeasureThroughputAsync(int count, int shards, int pf, bool durable)
 {
     // AWS runs up to shards × PF concurrent invocations for a mapping; the function gets that many processes.
-    await using var rig = await Rig.StartAsync(shards, concurrency: shards * pf);
+    var dataDirectory = durable ? Directory.CreateTempSubdirectory("mapping-bench-").FullName : null;
+    await using var rig = await Rig.StartAsync(shards, concurrency: shards * pf, dataDirectory);
     await rig.FillAsync(count);
     await rig.WarmAsync();
-    await using var engine = new EventSourceMappingEngine(new EmulatorStreamSource(rig.Emulator.Streams), new RuntimeApiFunctionInvoker(rig.Host), new InMemoryCheckpointStore());
+    ICheckpointStore checkpoints = durable ? new DurableCheckpointStore(rig.Emulator.DurableStore) : new InMemoryCheckpointStore();
+    await using var engine = new EventSourceMappingEngine(new EmulatorStreamSource(rig.Emulator.Streams), new RuntimeApiFunctionInvoker(rig.Host), checkpoints);
     var mapping = engine.CreateMapping(new EventSourceMappingOptions
     {
         EventSourceArn = rig.StreamArn,

@@ -32,9 +32,9 @@ internal sealed class Rig : IAsyncDisposable
 
     public int Concurrency { get; }
 
-    public static async Task<Rig> StartAsync(int shards, int concurrency)
+    public static async Task<Rig> StartAsync(int shards, int concurrency, string? dataDirectory = null)
     {
-        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { Streams = new StreamsOptions { ShardsPerStream = shards } });
+        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { Streams = new StreamsOptions { ShardsPerStream = shards }, DataDirectory = dataDirectory });
         var host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
         await host.RegisterFunctionAsync(
             new LambdaFunctionOptions

@@ -79,4 +79,27 @@ public sealed class EngineBatchingTests
         Assert.Contains(h.Invocations, i => i.Numbers.Contains(1) && i.Outcome == FunctionInvocationOutcome.Success);
         Assert.NotEqual(first.SequenceNumber, h.Status.Shards.Single().Checkpoint);
     }
+
+    [Fact]
+    public async Task ParallelizationFactor2_OneLaneHoldsAPartialBatch_LanesFlushWhileReadingPauses()
+    {
+        // spec B.2: PF > 1 with a backlog larger than the read-ahead. Key A (lane 0) has one record, key B (lane 1) the
+        // rest: B's completions pile up behind A's record, reading pauses until the checkpoint moves, so A's lane must
+        // send its one-record batch instead of waiting for more (it waited forever before)
+        await using var h = EngineHarness.Create(o =>
+        {
+            o.ParallelizationFactor = 2;
+            o.BatchSize = 100;
+        });
+        h.Source.Append("A", 1);
+        for (var n = 2; n <= 5_000; n++)
+        {
+            h.Source.Append("B", n);
+        }
+
+        await h.StartAsync();
+
+        await Eventually.WaitAsync(() => h.Status.Metrics.RecordsDelivered == 5_000, "all 5,000 records", timeoutSeconds: 60);
+        Assert.Equal(Enumerable.Range(2, 4_999), h.Invocations.SelectMany(i => i.Numbers).Where(n => n != 1));
+    }
 }

@@ -16,7 +16,15 @@ internal static class EventPayload
     private static readonly byte[] s_recordsOpen = """{"Records":["""u8.ToArray();
 
     /// <summary>Returns a record as delivered: the GetRecords JSON plus <c>eventSourceARN</c>.</summary>
-    public static byte[] ToDelivered(ReadOnlySpan<byte> recordJson, string streamArn)
+    public static byte[] ToDelivered(ReadOnlySpan<byte> recordJson, string streamArn) =>
+        ToDelivered(recordJson, ArnMember(streamArn));
+
+    /// <summary>Returns the closing member added to every delivered record, <c>"eventSourceARN":"…"}</c>, computed once per shard.</summary>
+    public static byte[] ArnMember(string streamArn) =>
+        System.Text.Encoding.UTF8.GetBytes($"\"eventSourceARN\":{JsonSerializer.Serialize(streamArn)}}}");
+
+    /// <summary>Returns a record as delivered, with the member from <see cref="ArnMember"/> (one allocation per record).</summary>
+    public static byte[] ToDelivered(ReadOnlySpan<byte> recordJson, ReadOnlySpan<byte> arnMember)
     {
         var end = recordJson.LastIndexOf((byte)'}');
         if (end < 0)
@@ -25,11 +33,15 @@ internal static class EventPayload
         }
 
         var body = recordJson[..end].TrimEnd(" \r\n\t"u8);
-        var suffix = System.Text.Encoding.UTF8.GetBytes(
-            $"{(body.Length > 1 ? "," : string.Empty)}\"eventSourceARN\":{JsonSerializer.Serialize(streamArn)}}}");
-        var result = new byte[body.Length + suffix.Length];
+        var comma = body.Length > 1 ? 1 : 0;
+        var result = new byte[body.Length + comma + arnMember.Length];
         body.CopyTo(result);
-        suffix.CopyTo(result.AsSpan(body.Length));
+        if (comma == 1)
+        {
+            result[body.Length] = (byte)',';
+        }
+
+        arnMember.CopyTo(result.AsSpan(body.Length + comma));
         return result;
     }
 

@@ -30,6 +30,21 @@ internal sealed class ShardCoordinator(MappingContext context, bool fromTrimHori
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var first = checkpoints.Count == 0;
 
+        try
+        {
+            await RunLoopAsync(checkpoints, running, failures, first, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A stopped mapping must not write afterwards (a replay clears the store right after the stop).
+            await Task.WhenAll(running.Values).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunLoopAsync(
+        Dictionary<string, ShardCheckpoint> checkpoints, Dictionary<string, Task> running, Dictionary<string, int> failures, bool first, CancellationToken cancellationToken)
+    {
+        var config = context.Configuration;
         while (!cancellationToken.IsCancellationRequested)
         {
             IReadOnlyList<StreamShard> shards;

@@ -16,12 +16,16 @@ internal sealed class ShardProcessor
     private readonly StreamShard _shard;
     private readonly ShardPosition _start;
     private readonly CheckpointTracker _tracker = new();
-    private readonly SemaphoreSlim _saveLock = new(1, 1);
+    private readonly Lock _checkpointLock = new();
     private readonly ShardLane[] _lanes;
     private readonly int _maxInFlight;
     private readonly Lock _caughtUpLock = new();
     private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _savedCheckpoint;
+    private string? _completedCheckpoint;
+    private bool _writing;
+    private Task _writer = Task.CompletedTask;
+    private Exception? _writeFailure;
 
     public ShardProcessor(MappingContext context, StreamShard shard, ShardPosition start, string? checkpoint)
     {
@@ -29,11 +33,14 @@ internal sealed class ShardProcessor
         _shard = shard;
         _start = start;
         _savedCheckpoint = checkpoint;
+        _completedCheckpoint = checkpoint;
         var config = context.Configuration;
         _lanes = Enumerable.Range(0, config.ParallelizationFactor).Select(_ => new ShardLane(context, this)).ToArray();
 
-        // Room for every lane to fill a batch while more is read (no lane can starve another).
-        _maxInFlight = (config.BatchSize * config.ParallelizationFactor) + ReadLimit;
+        // Room for every lane to have a batch in flight and the next one queued while more is read (no lane can
+        // starve another); the queued part is capped so BatchSize 10,000 x PF 10 does not buffer 200,000 records.
+        var lanesBatch = config.BatchSize * config.ParallelizationFactor;
+        _maxInFlight = lanesBatch + Math.Min(lanesBatch, 10_000) + ReadLimit;
     }
 
     public string ShardId => _shard.ShardId;
@@ -83,19 +90,23 @@ internal sealed class ShardProcessor
 
             await Task.WhenAll(laneTasks).ConfigureAwait(false);
             await _tracker.WaitForDrainAsync(cancellationToken).ConfigureAwait(false);
+            await FlushCheckpointsAsync().ConfigureAwait(false);
             await _context.Checkpoints.SaveAsync(config.Uuid, _shard.ShardId, new ShardCheckpoint(Checkpoint, Finished: true), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await laneStop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(laneTasks).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+
+            // No checkpoint write may outlive the run: a replay clears the store right after a stop.
+            await WriterTask().ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
     private async Task ReadLoopAsync(IShardReader reader, Task[] laneTasks, CancellationToken cancellationToken)
     {
         var filters = _context.Configuration.Filters;
-        var arn = _context.Configuration.EventSourceArn;
+        var arnMember = EventPayload.ArnMember(_context.Configuration.EventSourceArn);
         while (true)
         {
             if (laneTasks.FirstOrDefault(t => t.IsFaulted) is { } faulted)
@@ -104,6 +115,13 @@ internal sealed class ShardProcessor
             }
 
             await _context.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_tracker.InFlight >= _maxInFlight - ReadLimit + 1)
+            {
+                // Reading pauses until the checkpoint moves, and it moves only when lanes finish their batches: lanes
+                // must not wait for more records now (with PF > 1 a lane holding a partial batch would deadlock).
+                SetCaughtUp(true);
+            }
+
             await _tracker.WaitForRoomAsync(_maxInFlight - ReadLimit + 1, cancellationToken).ConfigureAwait(false);
             var limit = Math.Clamp(_maxInFlight - _tracker.InFlight, 1, ReadLimit);
             var result = await reader.ReadAsync(limit, cancellationToken).ConfigureAwait(false);
@@ -112,7 +130,7 @@ internal sealed class ShardProcessor
             List<long>? filtered = null;
             foreach (var record in result.Records)
             {
-                var delivered = EventPayload.ToDelivered(record.Json.Span, arn);
+                var delivered = EventPayload.ToDelivered(record.Json.Span, arnMember);
                 var pending = new PendingRecord(record, delivered, _tracker.Add(record.SequenceNumber));
                 if (!filters.IsEmpty && !Matches(filters, delivered))
                 {
@@ -147,28 +165,108 @@ internal sealed class ShardProcessor
     public Task CompleteAsync(IReadOnlyList<PendingRecord> records, CancellationToken cancellationToken) =>
         records.Count == 0 ? Task.CompletedTask : SaveAsync(_tracker.Complete(records.Select(r => r.Ordinal)), cancellationToken);
 
-    private async Task SaveAsync(string? checkpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a new checkpoint and returns at once: one writer per shard stores the newest position, so lanes never
+    /// wait for the store (an fsync per batch with persistence on) and bursts of completions coalesce into one write.
+    /// A checkpoint that is not stored yet only means records delivered again after a crash (at-least-once).
+    /// </summary>
+    private Task SaveAsync(string? checkpoint, CancellationToken cancellationToken)
     {
         if (checkpoint is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await _saveLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_checkpointLock)
         {
-            // Lanes finish out of order; never move a saved checkpoint backwards.
-            if (_savedCheckpoint is not null && SequenceNumbers.Compare(checkpoint, _savedCheckpoint) <= 0)
+            if (_writeFailure is { } failure)
             {
-                return;
+                // Surface a failing store in the lane, so the shard restarts from what was stored.
+                return Task.FromException(failure);
             }
 
-            await _context.Checkpoints.SaveAsync(_context.Configuration.Uuid, _shard.ShardId, new ShardCheckpoint(checkpoint, false), cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _savedCheckpoint, checkpoint);
+            // Lanes finish out of order; never move the checkpoint backwards.
+            if (_completedCheckpoint is not null && SequenceNumbers.Compare(checkpoint, _completedCheckpoint) <= 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _completedCheckpoint = checkpoint;
+            if (!_writing)
+            {
+                _writing = true;
+                _writer = Task.Run(() => WriteCheckpointsAsync(cancellationToken), CancellationToken.None);
+            }
         }
-        finally
+
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            _saveLock.Release();
+            while (true)
+            {
+                string next;
+                lock (_checkpointLock)
+                {
+                    if (_completedCheckpoint == _savedCheckpoint)
+                    {
+                        _writing = false;
+                        return;
+                    }
+
+                    next = _completedCheckpoint!;
+                }
+
+                await _context.Checkpoints.SaveAsync(_context.Configuration.Uuid, _shard.ShardId, new ShardCheckpoint(next, false), cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _savedCheckpoint, next);
+            }
+        }
+        catch (Exception ex)
+        {
+            lock (_checkpointLock)
+            {
+                _writing = false;
+                if (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    _writeFailure = ex;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits until the newest checkpoint is stored; throws what the store threw.</summary>
+    private async Task FlushCheckpointsAsync()
+    {
+        while (true)
+        {
+            Task writer;
+            lock (_checkpointLock)
+            {
+                if (_writeFailure is { } failure)
+                {
+                    throw new IOException($"Storing the checkpoint of shard {_shard.ShardId} failed: {failure.Message}", failure);
+                }
+
+                if (!_writing)
+                {
+                    return;
+                }
+
+                writer = _writer;
+            }
+
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    private Task WriterTask()
+    {
+        lock (_checkpointLock)
+        {
+            return _writer;
         }
     }
 
