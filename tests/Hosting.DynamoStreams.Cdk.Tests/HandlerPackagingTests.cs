@@ -32,6 +32,24 @@ public sealed class HandlerPackagingTests : IDisposable
         Assert.Contains("--runtime linux-arm64 --self-contained false", arguments, StringComparison.Ordinal);
     }
 
+    // issue 8 "Build" #1: an arm64 function gets a self-contained linux-arm64 publish whose bootstrap is an AArch64 executable.
+    [Fact]
+    public async Task Arm64Function_Packaged_BootstrapIsAarch64Executable()
+    {
+        var project = WriteProject("Arm", "net10.0", "System.Console.WriteLine(1);");
+        var pattern = Declarations.NewAppHost().AddDynamoStreamsLambda("arm", LambdaHandler.FromProject(project))
+            .WithFunction(f => f.Architecture = LambdaArchitecture.Arm64).Resource;
+
+        var package = await Packager().PackageAsync(pattern, null, CancellationToken.None);
+
+        Assert.NotNull(package);
+        Assert.Equal("bootstrap", package.Handler);
+        Assert.EndsWith("Arm-linux-arm64-provided-al2023", package.Directory, StringComparison.Ordinal);
+        Assert.Equal(ElfHeader.AArch64, ElfHeader.Machine(Path.Combine(package.Directory, "bootstrap")));
+        Assert.False(File.Exists(Path.Combine(package.Directory, "Arm")), "The apphost was copied, not renamed.");
+        Assert.True(File.Exists(Path.Combine(package.Directory, "Arm.dll")));
+    }
+
     // issue 8 "Build" #1: a failing dotnet publish fails the publish with its output in the message.
     [Fact]
     public async Task BrokenHandlerProject_Packaged_FailsWithDotnetPublishOutput()

@@ -55,6 +55,7 @@ public sealed class SamplePublishAcceptanceTests(SamplePublishFixture sample) : 
             Assert.True((File.GetUnixFileMode(bootstrap) & UnixFileMode.UserExecute) != 0, "bootstrap is not executable.");
         }
 
+        Assert.Equal(ElfHeader.X86_64, ElfHeader.Machine(bootstrap));
         Assert.True(File.Exists(Path.Combine(dotnet, "Handler.Sample.dll")));
         Assert.True(File.Exists(Path.Combine(dotnet, "libcoreclr.so")), "The .NET asset is not self-contained.");
         Assert.True(File.Exists(Path.Combine(sample.FunctionAssetDirectory("audit"), "index.js")));

@@ -14,6 +14,7 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Packaging;
 internal sealed class HandlerPackager(string stagingDirectory, string appHostDirectory, string configuration)
 {
     private readonly Dictionary<string, Task<HandlerPackage>> _published = new(StringComparer.Ordinal);
+    private readonly DirectoryHasher _hasher = new(Path.Combine(stagingDirectory, "hashes"));
 
     /// <summary>Packages the handler of <paramref name="pattern"/>; a project shared by several patterns is published once.</summary>
     /// <param name="pattern">The declaration.</param>
@@ -27,12 +28,11 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         return handler.Kind switch
         {
             LambdaHandlerKind.ExistingFunction => null,
-            LambdaHandlerKind.NodeCode => await HashAsync(
-                RequireDirectory(pattern, handler.CodePath!, "Node.js code folder"), handler.Handler!, cancellationToken).ConfigureAwait(false),
-            _ when !string.IsNullOrEmpty(codeDirectoryOverride) => await HashAsync(
+            LambdaHandlerKind.NodeCode => Hash(RequireDirectory(pattern, handler.CodePath!, "Node.js code folder"), handler.Handler!, cancellationToken),
+            _ when !string.IsNullOrEmpty(codeDirectoryOverride) => Hash(
                 RequireDirectory(pattern, codeDirectoryOverride, "handler publish folder (HandlerCodeDirectory)"),
                 handler.Runtime!.StartsWith("dotnet", StringComparison.Ordinal) ? handler.Handler! : "bootstrap",
-                cancellationToken).ConfigureAwait(false),
+                cancellationToken),
             _ => await PublishOnceAsync(pattern, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -62,7 +62,7 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         }
     }
 
-    private static async Task<HandlerPackage> PublishAsync(DynamoStreamsLambdaResource pattern, DotNetPublishRequest request, CancellationToken cancellationToken)
+    private async Task<HandlerPackage> PublishAsync(DynamoStreamsLambdaResource pattern, DotNetPublishRequest request, CancellationToken cancellationToken)
     {
         // A fresh folder each time: files left from an earlier publish must not ship in the asset.
         if (Directory.Exists(request.OutputDirectory))
@@ -100,7 +100,7 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
             handlerName = assemblyName;
         }
 
-        var hash = await DirectoryHasher.HashAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        var hash = _hasher.Hash(request.OutputDirectory, cancellationToken);
         return new HandlerPackage(request.OutputDirectory, hash, handlerName);
     }
 
@@ -134,8 +134,8 @@ internal sealed class HandlerPackager(string stagingDirectory, string appHostDir
         return name;
     }
 
-    private static async Task<HandlerPackage> HashAsync(string directory, string handler, CancellationToken cancellationToken) =>
-        new(directory, await DirectoryHasher.HashAsync(directory, cancellationToken).ConfigureAwait(false), handler);
+    private HandlerPackage Hash(string directory, string handler, CancellationToken cancellationToken) =>
+        new(directory, _hasher.Hash(directory, cancellationToken), handler);
 
     private static string RequireDirectory(DynamoStreamsLambdaResource pattern, string path, string what)
     {

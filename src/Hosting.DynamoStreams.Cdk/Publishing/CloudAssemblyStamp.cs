@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 
 /// <summary>
@@ -12,9 +10,12 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 internal sealed record CloudAssemblyStamp(string Hash, IReadOnlyList<string> StackNames, IReadOnlyList<string> Entries)
 {
     /// <summary>The stamp's file name.</summary>
-    public const string FileName = ".dynamostreams-cloud.json";
+    public const string FileName = ".dynamostreams-cloud";
 
-    /// <summary>Reads the stamp of <paramref name="directory"/>, or null when there is none or it is unreadable.</summary>
+    // Three lines (the hash, the stacks, the entries; tab-separated): no serializer to start in a cold process.
+    private const char Separator = '\t';
+
+    /// <summary>Reads the stamp of <paramref name="directory"/>, or null when there is none, it is unreadable, or the assembly is gone.</summary>
     /// <param name="directory">The assembly folder.</param>
     /// <returns>The stamp, or null.</returns>
     public static CloudAssemblyStamp? Read(string directory)
@@ -25,17 +26,17 @@ internal sealed record CloudAssemblyStamp(string Hash, IReadOnlyList<string> Sta
             return null;
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize<CloudAssemblyStamp>(File.ReadAllText(path));
-        }
-        catch (JsonException)
+        var lines = File.ReadAllLines(path);
+        if (lines.Length != 3 || lines[0].Length != 64)
         {
             return null;
         }
+
+        return new CloudAssemblyStamp(lines[0], lines[1].Split(Separator), lines[2].Split(Separator));
     }
 
     /// <summary>Writes the stamp into <paramref name="directory"/>.</summary>
     /// <param name="directory">The assembly folder.</param>
-    public void Write(string directory) => File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this));
+    public void Write(string directory) =>
+        File.WriteAllLines(Path.Combine(directory, FileName), [Hash, string.Join(Separator, StackNames), string.Join(Separator, Entries)]);
 }

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Amazon.JSII.Runtime.Deputy;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.Publishing;
@@ -35,12 +33,24 @@ internal sealed class DeclarationFingerprint
         _text.Append('\n');
     }
 
-    /// <summary>Appends the module version ids of the assemblies whose code shapes the template.</summary>
+    /// <summary>
+    /// Appends the versions of the code that shapes the template: the module version ids of this assembly and of the
+    /// construct's, and Amazon.CDK.Lib's version. Read from assembly metadata only: loading a CDK type would load jsii.
+    /// </summary>
     public void AddCodeVersions()
     {
-        foreach (var type in new[] { typeof(DeclarationFingerprint), typeof(global::DynamoStreams.Construct.DynamoDBStreamsToLambda), typeof(Amazon.CDK.Stack) })
+        var self = typeof(DeclarationFingerprint).Assembly;
+        Add("code:" + self.GetName().Name, self.ManifestModule.ModuleVersionId.ToString());
+        foreach (var reference in self.GetReferencedAssemblies())
         {
-            Add("code:" + type.Assembly.GetName().Name, type.Module.ModuleVersionId.ToString());
+            if (reference.Name == "DynamoStreams.Construct")
+            {
+                Add("code:" + reference.Name, Assembly.Load(reference).ManifestModule.ModuleVersionId.ToString());
+            }
+            else if (reference.Name == "Amazon.CDK.Lib")
+            {
+                Add("code:" + reference.Name, reference.Version?.ToString());
+            }
         }
     }
 
@@ -56,7 +66,7 @@ internal sealed class DeclarationFingerprint
                 _text.Append("null");
                 break;
             case string text:
-                _text.Append(JsonSerializer.Serialize(text));
+                WriteString(text);
                 break;
             case bool or Enum or TimeSpan:
                 _text.Append(value.GetType().Name).Append(':').Append(value);
@@ -71,9 +81,9 @@ internal sealed class DeclarationFingerprint
             case Delegate hook:
                 WriteDelegate(hook);
                 break;
-            case DeputyBase jsiiObject:
+            case not null when IsJsiiObject(value.GetType()):
                 // A jsii object lives in Node.js: reading its properties would start the runtime the cache exists to avoid.
-                _text.Append("jsii:").Append(jsiiObject.GetType().FullName);
+                _text.Append("jsii:").Append(value.GetType().FullName);
                 break;
             case IDictionary dictionary:
                 WriteDictionary(dictionary, depth);
@@ -94,19 +104,41 @@ internal sealed class DeclarationFingerprint
         }
     }
 
-    private void WriteDictionary(IDictionary dictionary, int depth)
+    /// <summary>Tells whether the type is a jsii proxy, by name so that a declaration without one never loads jsii's assembly.</summary>
+    private static bool IsJsiiObject(Type type)
     {
-        var entries = new List<(string Key, object? Value)>();
-        foreach (DictionaryEntry entry in dictionary)
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            entries.Add((Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value));
+            if (current.FullName == "Amazon.JSII.Runtime.Deputy.DeputyBase")
+            {
+                return true;
+            }
         }
 
-        _text.Append('{');
-        foreach (var (key, item) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        return false;
+    }
+
+    /// <summary>Writes a string with its length first, so that no content can be mistaken for structure.</summary>
+    private void WriteString(string text) => _text.Append('"').Append(text.Length).Append(':').Append(text).Append('"');
+
+    private void WriteDictionary(IDictionary dictionary, int depth)
+    {
+        var keys = new string[dictionary.Count];
+        var values = new object?[dictionary.Count];
+        var i = 0;
+        foreach (DictionaryEntry entry in dictionary)
         {
-            _text.Append(JsonSerializer.Serialize(key)).Append(':');
-            Write(item, depth + 1);
+            keys[i] = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+            values[i++] = entry.Value;
+        }
+
+        Array.Sort(keys, values, StringComparer.Ordinal);
+        _text.Append('{');
+        for (i = 0; i < keys.Length; i++)
+        {
+            WriteString(keys[i]);
+            _text.Append(':');
+            Write(values[i], depth + 1);
             _text.Append(',');
         }
 
@@ -123,11 +155,21 @@ internal sealed class DeclarationFingerprint
         }
 
         _text.Append('{');
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.Name, StringComparer.Ordinal);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var names = new string[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            names[i] = properties[i].Name;
+        }
+
+        Array.Sort(names, properties, StringComparer.Ordinal);
         foreach (var property in properties)
         {
+            if (!property.CanRead || property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
             _text.Append(property.Name).Append(':');
             Write(property.GetValue(value), depth + 1);
             _text.Append(',');
