@@ -20,7 +20,8 @@ public static class EmulatorCommandLine
           --region <name>     Region for requests that carry no SigV4 credential scope (default us-east-1).
           --account-id <id>   12-digit account id used in ARNs (default 000000000000).
           --data-dir <path>   Keep tables, streams, TTL settings and queues in this folder across restarts
-                              (write-ahead log with fsync; default: in memory only).
+                              (write-ahead log with fsync; default: in memory only). One emulator
+                              per folder: a second one exits with code 3 and names the holder.
           --help              Print this text and exit.
 
         Point a client at it with endpoint http://localhost:<port> and any credentials, for example

@@ -21,7 +21,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var attempted = new int[Writers];
         using (var first = await EmulatorProcess.StartAsync(_directory))
         {
-            using var db = Client(first.Endpoint);
+            using var db = EmulatorProcess.CreateClient(first.Endpoint);
             await db.CreateTableAsync(new CreateTableRequest
             {
                 TableName = "load",
@@ -69,7 +69,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         using var second = await EmulatorProcess.StartAsync(_directory);
-        using var db2 = Client(second.Endpoint);
+        using var db2 = EmulatorProcess.CreateClient(second.Endpoint);
         using var streams = new StreamsTestClient(new Uri(second.Endpoint));
         var items = new List<Dictionary<string, AttributeValue>>();
         Dictionary<string, AttributeValue>? start = null;
@@ -136,12 +136,4 @@ public sealed class CrashRecoveryTests : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
-
-    private static AmazonDynamoDBClient Client(string endpoint) => new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig
-    {
-        ServiceURL = endpoint,
-        AuthenticationRegion = "us-east-1",
-        MaxErrorRetry = 0,
-        Timeout = TimeSpan.FromSeconds(30),
-    });
 }

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using DynamoStreams.Emulator.Persistence;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;
@@ -23,7 +22,7 @@ public sealed class DataDirectoryLockTests : IDisposable
             Assert.Contains("--data-dir", error.Message, StringComparison.Ordinal);
 
             // The first one is unaffected.
-            using var db = Client(first.Endpoint.ToString());
+            using var db = EmulatorProcess.CreateClient(first.Endpoint.ToString());
             Assert.Empty((await db.ListTablesAsync()).TableNames);
         }
 
@@ -54,7 +53,7 @@ public sealed class DataDirectoryLockTests : IDisposable
         string arn;
         using (var first = await EmulatorProcess.StartAsync(_directory))
         {
-            using var db = Client(first.Endpoint);
+            using var db = EmulatorProcess.CreateClient(first.Endpoint);
             arn = (await db.CreateTableAsync(new CreateTableRequest
             {
                 TableName = "tagged",
@@ -69,7 +68,7 @@ public sealed class DataDirectoryLockTests : IDisposable
         }
 
         using var second = await EmulatorProcess.StartAsync(_directory);
-        using var db2 = Client(second.Endpoint);
+        using var db2 = EmulatorProcess.CreateClient(second.Endpoint);
         var tags = (await db2.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = arn })).Tags;
         Assert.Equal(["env=dev", "team=payments"], tags.Select(t => $"{t.Key}={t.Value}").Order());
     }
@@ -81,11 +80,4 @@ public sealed class DataDirectoryLockTests : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
-
-    private static AmazonDynamoDBClient Client(string endpoint) => new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig
-    {
-        ServiceURL = endpoint,
-        AuthenticationRegion = "us-east-1",
-        MaxErrorRetry = 0,
-    });
 }

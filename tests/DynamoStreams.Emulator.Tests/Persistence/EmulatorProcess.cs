@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;
 
@@ -73,6 +75,15 @@ internal sealed partial class EmulatorProcess : IDisposable
             return (process.ExitCode, error.ToString());
         }
     }
+
+    /// <summary>Creates a DynamoDB client for an emulator's endpoint (no retries, generous timeout for a loaded machine).</summary>
+    public static AmazonDynamoDBClient CreateClient(string endpoint) => new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig
+    {
+        ServiceURL = endpoint,
+        AuthenticationRegion = "us-east-1",
+        MaxErrorRetry = 0,
+        Timeout = TimeSpan.FromSeconds(30),
+    });
 
     /// <summary>Sends SIGKILL: no shutdown hook, no snapshot, only what the log fsynced survives.</summary>
     public void Kill()
