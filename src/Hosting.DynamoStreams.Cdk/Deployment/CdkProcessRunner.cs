@@ -55,7 +55,15 @@ internal static class CdkProcessRunner
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the cancellation and the kill.
+            }
+
             throw;
         }
 
