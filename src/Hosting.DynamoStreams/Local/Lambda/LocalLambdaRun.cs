@@ -63,9 +63,9 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
             {
                 var host = await Host.WaitAsync(cancellationToken).ConfigureAwait(false);
                 var emulatorInstance = run.Emulator ?? throw new InvalidOperationException("The emulator has not started.");
-                ICheckpointStore checkpoints = emulator.DataDirectory is { } data
-                    ? new FileCheckpointStore(Path.Combine(data, "esm"))
-                    : new InMemoryCheckpointStore();
+                // Checkpoints live in the emulator's journal, so they are written with (and restored with) the
+                // stream they point into; without a data directory the store is in memory for the AppHost's life.
+                var checkpoints = new DurableCheckpointStore(emulatorInstance.DurableStore);
                 IStreamSource streams = emulator.DynamoDBLocal is { } dynamoDBLocal
                     ? new HttpStreamSource(new DynamoDbStreamsClient(_http, await dynamoDBLocal.EndpointSource.Task.WaitAsync(cancellationToken).ConfigureAwait(false),
                         emulator.Region, new BasicAWSCredentials(LocalEnvironment.LocalCredential, LocalEnvironment.LocalCredential)))
