@@ -65,9 +65,21 @@ public static class DynamoStreamsAwsBuilderExtensions
     /// <param name="configure">Sets options in code; configuration fills what is left unset.</param>
     /// <returns>The pattern builder.</returns>
     /// <remarks>
-    /// The local handler consuming the real stream (with the cloud mapping disabled) is not part of this mode yet.
+    /// With <see cref="DynamoStreamsAwsOptions.LocalHandler"/> on (<c>RunInAws(aws =&gt; aws.LocalHandler = true)</c> or
+    /// configuration <c>DynamoStreams:Aws:LocalHandler=true</c>), the stack's event-source mapping is deployed disabled and
+    /// the handler runs locally (debugger-friendly) with the real outputs in its environment, fed by the local mapping
+    /// engine reading the real stream with the developer's credentials; failed records go to the real dead-letter queue.
+    /// The engine's DynamoDB Streams and SQS endpoints honour <c>AWS_ENDPOINT_URL_DYNAMODB_STREAMS</c>,
+    /// <c>AWS_ENDPOINT_URL_SQS</c> and <c>AWS_ENDPOINT_URL</c> in the AppHost's environment (LocalStack). Deploy without the
+    /// option to enable the cloud mapping again.
     /// A local pattern cannot read the table of a pattern that runs in AWS: the run fails at start saying so.
     /// </remarks>
+    /// <example>
+    /// <code language="csharp">
+    /// builder.AddDynamoStreamsLambda&lt;Projects.Handler_Sample&gt;("orders")
+    ///     .RunInAws(aws =&gt; aws.LocalHandler = true);   // debug the handler locally against the real stream
+    /// </code>
+    /// </example>
     public static IResourceBuilder<DynamoStreamsLambdaResource> RunInAws(
         this IResourceBuilder<DynamoStreamsLambdaResource> builder, Action<DynamoStreamsAwsOptions>? configure = null)
     {
@@ -76,7 +88,8 @@ public static class DynamoStreamsAwsBuilderExtensions
         if (!builder.Resource.Annotations.OfType<AwsRunModeAnnotation>().Any())
         {
             builder.WithAnnotation(new AwsRunModeAnnotation());
-            AwsRunModeWiring.Attach(builder.ApplicationBuilder, builder, DeployerOf(builder.ApplicationBuilder));
+            var deployer = DeployerOf(builder.ApplicationBuilder);
+            AwsRunModeWiring.Attach(builder.ApplicationBuilder, builder, deployer, localHandler: deployer.Settings(builder.Resource).LocalHandler == true);
         }
 
         return builder;

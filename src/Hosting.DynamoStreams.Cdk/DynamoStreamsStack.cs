@@ -74,7 +74,7 @@ public sealed class DynamoStreamsStack : Stack
     {
         var props = new DynamoDBStreamsToLambdaProps
         {
-            DynamoEventSourceProps = EventSourceMapper.ToProps(pattern.EventSource),
+            DynamoEventSourceProps = EventSourceMapper.ToProps(pattern.EventSource, disabled: AwsRunMode.CloudMappingDisabledAnnotation.IsSet(pattern)),
         };
 
         if (pattern.Handler.Kind == LambdaHandlerKind.ExistingFunction)

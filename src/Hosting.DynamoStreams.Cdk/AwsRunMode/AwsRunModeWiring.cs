@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 using Aspire.Hosting.Local;
+using Aspire.Hosting.Validation;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 
@@ -16,7 +17,11 @@ internal static class AwsRunModeWiring
     /// <param name="builder">The AppHost builder.</param>
     /// <param name="patternBuilder">The pattern builder.</param>
     /// <param name="deployer">The AppHost's deployer.</param>
-    public static void Attach(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoStreamsLambdaResource> patternBuilder, PatternDeployer deployer)
+    /// <param name="localHandler">
+    /// Keeps the handler local against the real stream: the stack's mapping is deployed disabled and the function
+    /// resource stays in the run (<see cref="DynamoStreamsAwsOptions.LocalHandler"/>).
+    /// </param>
+    public static void Attach(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoStreamsLambdaResource> patternBuilder, PatternDeployer deployer, bool localHandler)
     {
         if (!builder.ExecutionContext.IsRunMode)
         {
@@ -24,8 +29,32 @@ internal static class AwsRunModeWiring
         }
 
         var pattern = patternBuilder.Resource;
-        var state = new AwsRunState(pattern, deployer);
-        LocalRunOptOut.Apply(builder, pattern, "AWS", state.AddEnvironmentAsync);
+        if (localHandler)
+        {
+            if (pattern.Handler.Kind == LambdaHandlerKind.ExistingFunction)
+            {
+                throw DynamoStreamsLambdaValidator.Fail(pattern,
+                    "LocalHandler needs a handler that can run locally, but the pattern uses an existing function (LambdaHandler.FromExistingFunction). "
+                    + "Declare the handler as a project or Node.js code, or turn LocalHandler off.");
+            }
+
+            pattern.Annotations.Add(new CloudMappingDisabledAnnotation());
+        }
+
+        var state = new AwsRunState(pattern, deployer, localHandler);
+        LocalRunOptOut.Apply(builder, pattern, "AWS", state.AddEnvironmentAsync, keepHandler: localHandler);
         patternBuilder.OnInitializeResource((_, e, ct) => state.StartAsync(e, ct));
+        builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
+        {
+            // The option shapes the model when RunInAws() is called; a later change would be silently ignored.
+            if ((deployer.Settings(pattern).LocalHandler == true) != localHandler)
+            {
+                throw DynamoStreamsLambdaValidator.Fail(pattern,
+                    $"LocalHandler was {(localHandler ? "turned off" : "turned on")} after RunInAws() was called, too late to change what runs locally. "
+                    + "Set it in the RunInAws(aws => aws.LocalHandler = true) callback or in configuration (DynamoStreams:Aws:LocalHandler).");
+            }
+
+            return Task.CompletedTask;
+        });
     }
 }

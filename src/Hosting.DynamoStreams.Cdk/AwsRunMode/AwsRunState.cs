@@ -12,8 +12,11 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 /// </summary>
 /// <param name="pattern">The pattern.</param>
 /// <param name="deployer">The AppHost's deployer.</param>
-internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDeployer deployer)
+/// <param name="localHandler">Whether the handler runs locally against the real stream (the cloud mapping deployed disabled).</param>
+internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDeployer deployer, bool localHandler)
 {
+    private const string ModeProperty = "dynamostreams.aws.mode";
+
     private readonly TaskCompletionSource<DynamoStreamsStackOutputs> _outputs = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
@@ -25,7 +28,10 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
     public async Task StartAsync(InitializeResourceEvent e, CancellationToken cancellationToken)
     {
         var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-        await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Starting, ("dynamostreams.aws.mode", "Runs in AWS (no local parts)")).ConfigureAwait(false);
+        var mode = localHandler
+            ? "Runs in AWS with the cloud mapping disabled; the local handler consumes the real stream"
+            : "Runs in AWS (no local parts)";
+        await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Starting, (ModeProperty, mode)).ConfigureAwait(false);
         try
         {
             var outputs = deployer.Settings(pattern).DeployOnStart == false ? deployer.FindOutputs(pattern) : null;
@@ -45,8 +51,16 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
                 outputs = result.Outputs!;
             }
 
-            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, PatternDeployer.OutputProperties(outputs)).ConfigureAwait(false);
             _outputs.TrySetResult(outputs);
+            var properties = PatternDeployer.OutputProperties(outputs).ToList();
+            if (localHandler)
+            {
+                var mapping = await AwsStreamConsumer.StartAsync(pattern, outputs, deployer.Settings(pattern), e.Services, e.Logger, cancellationToken).ConfigureAwait(false);
+                properties.Add(("dynamostreams.aws.localMapping", mapping.Uuid));
+                properties.Add(("dynamostreams.aws.localMappingState", mapping.GetStatus().State));
+            }
+
+            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, [.. properties]).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -54,6 +68,7 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
             e.Logger.LogError("{Message}", ex.Message);
             await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.FailedToStart, ("dynamostreams.aws.failure", ex.Message)).ConfigureAwait(false);
             _outputs.TrySetException(ex);
+            pattern.FunctionEnvironment.TrySetException(ex);
         }
     }
 

@@ -28,6 +28,7 @@ internal static class AwsSettings
             AllowNpx = (explicitOptions?.AllowNpx ?? false) || section.GetValue<bool>("AllowNpx"),
             WorkingDirectory = Path.GetFullPath(workingDirectory, appHostDirectory),
             DeployOnStart = explicitOptions?.DeployOnStart ?? section.GetValue<bool?>("DeployOnStart") ?? true,
+            LocalHandler = explicitOptions?.LocalHandler ?? section.GetValue<bool?>("LocalHandler") ?? false,
         };
     }
 

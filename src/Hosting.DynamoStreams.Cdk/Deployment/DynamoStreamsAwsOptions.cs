@@ -50,4 +50,15 @@ public sealed class DynamoStreamsAwsOptions
     /// false, the outputs of the last deploy from this AppHost are used as they are, and a deploy runs only when there are none.
     /// </summary>
     public bool? DeployOnStart { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the AWS run mode (<c>RunInAws()</c>) keeps the handler local for debugging against real data
+    /// (configuration <c>DynamoStreams:Aws:LocalHandler</c>; default false). The stack is deployed with its event-source
+    /// mapping disabled, so the cloud function does not consume the stream, and the handler runs in the AppHost's run
+    /// (behind the Runtime API host, under the debugger) fed by the local mapping engine reading the real stream with the
+    /// developer's credentials; OnFailure documents go to the real dead-letter queue. Deploying without it (a run without
+    /// the option, <c>aspire deploy</c>, or the dashboard's "Deploy to AWS" in such a run) enables the cloud mapping again.
+    /// Read when <c>RunInAws()</c> is called: set it in that call's callback or in configuration.
+    /// </summary>
+    public bool? LocalHandler { get; set; }
 }

@@ -11,7 +11,11 @@ internal static class EventSourceMapper
 {
     private const string MappingType = "AWS::Lambda::EventSourceMapping";
 
-    public static DynamoEventSourceProps ToProps(DynamoEventSourceOptions source)
+    /// <summary>Maps the options to CDK props.</summary>
+    /// <param name="source">The declared event source.</param>
+    /// <param name="disabled">Creates the mapping disabled whatever the declaration says (the AWS run mode's local handler).</param>
+    /// <returns>The props.</returns>
+    public static DynamoEventSourceProps ToProps(DynamoEventSourceOptions source, bool disabled = false)
     {
         var props = new DynamoEventSourceProps
         {
@@ -26,7 +30,7 @@ internal static class EventSourceMapper
             props.ReportBatchItemFailures = true;
         }
 
-        if (!source.Enabled)
+        if (!source.Enabled || disabled)
         {
             props.Enabled = false;
         }

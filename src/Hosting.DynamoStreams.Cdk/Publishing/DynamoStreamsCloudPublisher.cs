@@ -142,6 +142,7 @@ public sealed class DynamoStreamsCloudPublisher
         fingerprint.Add(prefix + "function", pattern.Function);
         fingerprint.Add(prefix + "deploySqsDlqQueue", pattern.DeploySqsDlqQueue);
         fingerprint.Add(prefix + "deadLetterQueue", pattern.DeadLetterQueue);
+        fingerprint.Add(prefix + "cloudMappingDisabled", AwsRunMode.CloudMappingDisabledAnnotation.IsSet(pattern));
         fingerprint.Add(prefix + "hooks", pattern.Annotations.OfType<DynamoStreamsCdkAnnotation>().ToList());
         fingerprint.Add(prefix + "stackOptions", options);
         fingerprint.Add(prefix + "code", package);

@@ -8,8 +8,12 @@ namespace Aspire.Hosting.Local;
 /// </summary>
 /// <param name="target">Where the pattern runs, for messages (for example "AWS").</param>
 /// <param name="addEnvironment">Fills a referencing project's environment.</param>
-internal sealed class ExternalRunAnnotation(string target, Func<IDictionary<string, object>, CancellationToken, Task> addEnvironment) : IResourceAnnotation
+/// <param name="keepsHandler">Whether the handler still runs locally (behind the runtime host) against the external stream.</param>
+internal sealed class ExternalRunAnnotation(string target, Func<IDictionary<string, object>, CancellationToken, Task> addEnvironment, bool keepsHandler = false) : IResourceAnnotation
 {
+    /// <summary>Gets whether the handler still runs locally (its function resource and the runtime host stay in the run).</summary>
+    public bool KeepsHandler { get; } = keepsHandler;
+
     /// <summary>Gets where the pattern runs.</summary>
     public string Target { get; } = target;
 

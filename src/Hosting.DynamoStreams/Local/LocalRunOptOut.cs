@@ -16,22 +16,26 @@ internal static class LocalRunOptOut
     /// <param name="builder">The AppHost builder.</param>
     /// <param name="pattern">The pattern.</param>
     /// <param name="target">Where the pattern runs, for messages.</param>
-    /// <param name="addEnvironment">Fills the environment of a project that references the pattern.</param>
+    /// <param name="addEnvironment">Fills the environment of a project that references the pattern (and of its local handler).</param>
+    /// <param name="keepHandler">
+    /// Keeps the handler in the run: its function resource and the runtime host stay, and the caller registers the function
+    /// and feeds it (<see cref="Lambda.ExternalStreamHandler"/>); the table, mapping and queue resources still leave.
+    /// </param>
     public static void Apply(IDistributedApplicationBuilder builder, DynamoStreamsLambdaResource pattern, string target,
-        Func<IDictionary<string, object>, CancellationToken, Task> addEnvironment)
+        Func<IDictionary<string, object>, CancellationToken, Task> addEnvironment, bool keepHandler = false)
     {
         if (IsExternal(pattern))
         {
             return;
         }
 
-        pattern.Annotations.Add(new ExternalRunAnnotation(target, addEnvironment));
+        pattern.Annotations.Add(new ExternalRunAnnotation(target, addEnvironment, keepHandler));
         if (!builder.ExecutionContext.IsRunMode)
         {
             return;
         }
 
-        IResource?[] parts = [pattern.TableResource, pattern.MappingResource, pattern.DeadLetterQueueResource, pattern.FunctionResource];
+        IResource?[] parts = [pattern.TableResource, pattern.MappingResource, pattern.DeadLetterQueueResource, keepHandler ? null : pattern.FunctionResource];
         foreach (var part in parts.OfType<IResource>())
         {
             builder.Resources.Remove(part);
@@ -40,7 +44,11 @@ internal static class LocalRunOptOut
         pattern.TableResource = null;
         pattern.MappingResource = null;
         pattern.DeadLetterQueueResource = null;
-        pattern.FunctionResource = null;
+        if (!keepHandler)
+        {
+            pattern.FunctionResource = null;
+        }
+
         foreach (var check in pattern.Annotations.OfType<HealthCheckAnnotation>().Where(a => a.Key == $"{pattern.Name}_check").ToList())
         {
             pattern.Annotations.Remove(check);
@@ -61,7 +69,9 @@ internal static class LocalRunOptOut
 
             if (patterns.All(IsExternal))
             {
-                foreach (var shared in e.Model.Resources.Where(r => r is DynamoStreamsEmulatorResource or LambdaRuntimeHostResource).ToList())
+                // The runtime host stays while a pattern's handler still runs locally against the external stream.
+                var keepRuntimeHost = patterns.Any(KeepsHandler);
+                foreach (var shared in e.Model.Resources.Where(r => r is DynamoStreamsEmulatorResource || (r is LambdaRuntimeHostResource && !keepRuntimeHost)).ToList())
                 {
                     e.Model.Resources.Remove(shared);
                 }
@@ -75,4 +85,9 @@ internal static class LocalRunOptOut
     /// <param name="pattern">The pattern.</param>
     /// <returns>True when a cloud run mode took the pattern out of the local run.</returns>
     public static bool IsExternal(DynamoStreamsLambdaResource pattern) => pattern.Annotations.OfType<ExternalRunAnnotation>().Any();
+
+    /// <summary>Gets whether the pattern runs outside the local run but keeps its handler local.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>True when the handler runs locally against the external stream.</returns>
+    public static bool KeepsHandler(DynamoStreamsLambdaResource pattern) => pattern.Annotations.OfType<ExternalRunAnnotation>().Any(a => a.KeepsHandler);
 }

@@ -49,6 +49,13 @@ internal static class LocalRunWiring
                     context.EnvironmentVariables[key] = value;
                 }
 
+                if (pattern.Annotations.OfType<ExternalRunAnnotation>().LastOrDefault() is { } external)
+                {
+                    // The handler runs locally against an external stream: the external run's values, no endpoints, no local credentials.
+                    await external.AddEnvironmentAsync(context.EnvironmentVariables, context.CancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
                 await LocalEnvironment.AddAsync(context.EnvironmentVariables, pattern, context.CancellationToken).ConfigureAwait(false);
             });
         }

@@ -1,7 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 using Aspire.Hosting.DynamoStreams.Cdk.Publishing;
+using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Pipelines;
 using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +86,59 @@ public sealed class AwsRunModeModelTests : IDisposable
         Assert.Contains(pattern.Resource.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == DynamoStreamsAwsCommands.Deploy);
     }
 
+    // issue 8 (AWS run mode, local handler): the handler and the runtime host stay, the table, mapping, queue and emulator leave
+    [Fact]
+    public async Task RunInAws_LocalHandler_KeepsOnlyTheHandlerAndRuntimeHost()
+    {
+        var appHost = RunModeAppHost();
+        // Aspire names the kept executable's DCP instance at BeforeStart; no DCP is started here.
+        appHost.Configuration["DcpPublisher:CliPath"] = "dcp-not-started";
+        appHost.Configuration["DcpPublisher:DashboardPath"] = "dashboard-not-started";
+        var pattern = appHost.AddDynamoStreamsLambda(Declarations.PatternName, NodeHandler());
+
+        pattern.RunInAws(aws => aws.LocalHandler = true);
+        await using var app = appHost.Build();
+        await PublishBeforeStartAsync(app);
+
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        Assert.Contains(model.Resources, r => r.Name == "orders-function");
+        Assert.Same(pattern.Resource.FunctionResource, model.Resources.Single(r => r.Name == "orders-function"));
+        Assert.Single(model.Resources.OfType<LambdaRuntimeHostResource>());
+        Assert.DoesNotContain(model.Resources, r => r.Name is "orders-table" or "orders-mapping" or "orders-dlq" || r is DynamoStreamsEmulatorResource);
+        Assert.True(CloudMappingDisabledAnnotation.IsSet(pattern.Resource));
+    }
+
+    // issue 8 (AWS run mode, local handler): configuration turns it on; without it the cloud mapping stays enabled and no handler is kept
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(null, false)]
+    public void RunInAws_LocalHandlerFromConfiguration_DisablesCloudMappingOnlyWhenOn(string? value, bool expected)
+    {
+        var appHost = RunModeAppHost();
+        appHost.Configuration["DynamoStreams:Aws:LocalHandler"] = value;
+        var pattern = appHost.AddDynamoStreamsLambda(Declarations.PatternName, NodeHandler());
+
+        pattern.RunInAws();
+
+        Assert.Equal(expected, CloudMappingDisabledAnnotation.IsSet(pattern.Resource));
+        Assert.Equal(expected, pattern.Resource.FunctionResource is not null);
+    }
+
+    // issue 8 (AWS run mode, local handler): turning it on after RunInAws() fails at start saying where to set it
+    [Fact]
+    public async Task RunInAws_LocalHandlerSetAfterRunInAws_FailsAtStartSayingWhereToSetIt()
+    {
+        var appHost = RunModeAppHost();
+        var pattern = appHost.AddDynamoStreamsLambda(Declarations.PatternName, NodeHandler()).RunInAws();
+
+        pattern.WithAwsDeployment(aws => aws.LocalHandler = true);
+        await using var app = appHost.Build();
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => PublishBeforeStartAsync(app));
+        Assert.Contains("LocalHandler was turned on after RunInAws() was called", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RunInAws(aws => aws.LocalHandler = true)", ex.Message, StringComparison.Ordinal);
+    }
+
     // issue 8 (deploy): a run gets the dashboard commands; the destroy confirmation says the table is retained
     [Fact]
     public void WithAwsDeployment_RunMode_AddsDeployAndDestroyCommands()
@@ -151,6 +206,10 @@ public sealed class AwsRunModeModelTests : IDisposable
 
         return steps;
     }
+
+    private static Task PublishBeforeStartAsync(DistributedApplication app) =>
+        app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
+            new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()));
 
     private static LambdaHandler NodeHandler() => LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs20.x");
 

@@ -148,7 +148,10 @@ internal static class LambdaWiring
         }
     }
 
-    private static int Concurrency(DynamoStreamsLambdaResource pattern)
+    /// <summary>Gets how many instances of the function the mapping may invoke at once (parallelization, capped by reserved concurrency).</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>1 to 10.</returns>
+    internal static int Concurrency(DynamoStreamsLambdaResource pattern)
     {
         var wanted = pattern.EventSource.ParallelizationFactor ?? 1;
         if (pattern.Function.ReservedConcurrentExecutions is { } reserved and > 0)
@@ -159,7 +162,10 @@ internal static class LambdaWiring
         return Math.Clamp(wanted, 1, 10);
     }
 
-    private static FunctionRuntimeInfo RuntimeInfo(DynamoStreamsLambdaResource pattern)
+    /// <summary>Gets the handler, task root, runtime folder and execution environment of the pattern's function.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The runtime information.</returns>
+    internal static FunctionRuntimeInfo RuntimeInfo(DynamoStreamsLambdaResource pattern)
     {
         var handler = pattern.Handler;
         return handler.Kind == LambdaHandlerKind.NodeCode

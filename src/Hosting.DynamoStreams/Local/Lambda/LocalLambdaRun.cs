@@ -20,6 +20,7 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly TaskCompletionSource<LambdaRuntimeApiHost> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventSourceMappingEngine? _engine;
+    private readonly List<EventSourceMappingEngine> _externalEngines = [];
     private readonly HttpClient _http = new();
     private int _disposed;
 
@@ -86,6 +87,20 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
         }
     }
 
+    /// <summary>
+    /// Takes ownership of an engine that reads an external stream (the AWS run mode's local handler), so it stops with
+    /// the run, before the runtime host.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    public void Own(EventSourceMappingEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        lock (_externalEngines)
+        {
+            _externalEngines.Add(engine);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -97,6 +112,17 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
         if (_engine is not null)
         {
             await _engine.DisposeAsync().ConfigureAwait(false);
+        }
+
+        EventSourceMappingEngine[] external;
+        lock (_externalEngines)
+        {
+            external = [.. _externalEngines];
+        }
+
+        foreach (var engine in external)
+        {
+            await engine.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_host.Task.IsCompletedSuccessfully)
