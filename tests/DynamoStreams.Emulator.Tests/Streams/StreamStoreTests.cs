@@ -157,6 +157,35 @@ public sealed class StreamStoreTests
     }
 
     [Fact]
+    public void ReadRecords_EmptyShardFromTrimHorizon_NextPositionReadsTheFirstLaterRecord()
+    {
+        // spec A.5 GetRecords on an open shard with no records returns a NextShardIterator that later yields its records
+        using var store = CreateStore(new StreamsOptions());
+        var shardId = Assert.Single(store.DescribeStream(Arn).Shards).ShardId;
+
+        var empty = store.ReadRecords(Arn, shardId, StreamPosition.TrimHorizon, 100);
+        var first = Append(store, "pk-1");
+        var next = store.ReadRecords(Arn, shardId, empty.Next, 100);
+
+        Assert.Empty(empty.Records);
+        Assert.Equal(first.SequenceNumber, Assert.Single(next.Records).SequenceNumber);
+    }
+
+    [Fact]
+    public void ReadRecords_EmptyShardFromLatest_NextPositionReadsTheFirstLaterRecord()
+    {
+        // spec A.5 LATEST on an empty open shard, then records arrive
+        using var store = CreateStore(new StreamsOptions());
+        var shardId = Assert.Single(store.DescribeStream(Arn).Shards).ShardId;
+
+        var empty = store.ReadRecords(Arn, shardId, StreamPosition.Latest, 100);
+        var first = Append(store, "pk-1");
+        var next = store.ReadRecords(Arn, shardId, empty.Next, 100);
+
+        Assert.Equal(first.SequenceNumber, Assert.Single(next.Records).SequenceNumber);
+    }
+
+    [Fact]
     public async Task WaitForRecordsAsync_RecordAppended_Completes()
     {
         // issue 4: a reader can await new records without polling
