@@ -250,7 +250,10 @@ public sealed class StreamStore : IEmulatorStreams, IDisposable
                         $"Attempted to access data beyond the trimmed horizon: sequence number {position.SequenceNumber} of shard {shard.ShardId} in stream {stream.Arn} is older than the retention period.");
                 }
 
-                if (counter < shard.StartCounter || shard.EndCounter is { } end && counter > end)
+                // The position just before the shard's first record is what a read of an empty shard hands back as its
+                // next position (from TRIM_HORIZON or LATEST); reading after it starts at the first record.
+                var beforeFirst = position.Kind == StreamPositionKind.AfterSequenceNumber && counter == shard.StartCounter - 1;
+                if (!beforeFirst && (counter < shard.StartCounter || shard.EndCounter is { } end && counter > end))
                 {
                     throw StreamsException.Validation(
                         $"Invalid SequenceNumber {position.SequenceNumber} for shard {shard.ShardId}: it is outside the shard's sequence number range.");

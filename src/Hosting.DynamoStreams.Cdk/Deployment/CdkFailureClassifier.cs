@@ -91,7 +91,7 @@ internal static class CdkFailureClassifier
             CdkFailureKind.Credentials =>
                 "No usable AWS credentials were found (none configured, expired, or the profile does not exist). "
                 + "Run 'aws configure' or 'aws sso login" + profile + "', or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), "
-                + "or set the profile with DynamoStreams:Aws:Profile or AWS_PROFILE; then deploy again.",
+                + "or set the profile with DynamoStreams:Aws:Profile or AWS_PROFILE; then run the command again.",
             CdkFailureKind.StackFailed =>
                 "CloudFormation could not apply the stack and rolled it back. The first CREATE_FAILED/UPDATE_FAILED event in the resource log names the "
                 + "resource and the reason; fix it (or the declaration) and deploy again. A stack left in ROLLBACK_COMPLETE is deleted and re-created by the next deploy.",

@@ -38,7 +38,7 @@ internal static class EmulatorWiring
                 await ResourceStates.PublishAsync(notifications, resource, KnownResourceStates.Starting).ConfigureAwait(false);
                 try
                 {
-                    var endpoint = await run.StartEmulatorAsync(resource, e.Services.GetRequiredService<ILoggerFactory>(), ct).ConfigureAwait(false);
+                    var endpoint = await run.StartEmulatorAsync(resource, new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
                     logger.LogInformation("DynamoDB, DynamoDB Streams and SQS emulator listening on {Endpoint} (region {Region}).", endpoint, resource.Region);
                     await notifications.PublishUpdateAsync(resource, s => s with
                     {

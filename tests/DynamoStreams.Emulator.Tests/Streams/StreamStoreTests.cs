@@ -156,6 +156,23 @@ public sealed class StreamStoreTests
         Assert.Equal(later.SequenceNumber, Assert.Single(next.Records).SequenceNumber);
     }
 
+    [Theory]
+    [InlineData(StreamPositionKind.TrimHorizon)]
+    [InlineData(StreamPositionKind.Latest)]
+    public void ReadRecords_EmptyShard_NextPositionReadsTheFirstLaterRecord(StreamPositionKind start)
+    {
+        // spec A.5 GetRecords on an open shard with no records returns a NextShardIterator that later yields its records
+        using var store = CreateStore(new StreamsOptions());
+        var shardId = Assert.Single(store.DescribeStream(Arn).Shards).ShardId;
+
+        var empty = store.ReadRecords(Arn, shardId, new StreamPosition(start, null), 100);
+        var first = Append(store, "pk-1");
+        var next = store.ReadRecords(Arn, shardId, empty.Next, 100);
+
+        Assert.Empty(empty.Records);
+        Assert.Equal(first.SequenceNumber, Assert.Single(next.Records).SequenceNumber);
+    }
+
     [Fact]
     public async Task WaitForRecordsAsync_RecordAppended_Completes()
     {

@@ -5,7 +5,8 @@ namespace DynamoStreams.LocalLambda.Tests.EventSourceMapping;
 
 /// <summary>
 /// Starting positions, lineage, restarts and replay (spec B.1, B.2, A.5) with the in-memory stream double. Kept because
-/// the double splits and closes shards on demand (the emulator rolls shards on a timer), stops the engine at an exact
+/// the double splits and closes shards at an exact point between two records (the emulator's rollover is tested in
+/// <c>EndToEnd/LineageEndToEndTests</c>), stops the engine at an exact
 /// point of an invocation, and shows reader disposal; B.8 #5 and the crash tests run end to end in <c>EndToEnd/</c>.
 /// </summary>
 public sealed class EngineLifecycleTests

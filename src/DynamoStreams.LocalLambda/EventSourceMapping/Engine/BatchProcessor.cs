@@ -189,6 +189,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             return;
         }
 
+        string? sentTo = null;
         if (config.OnFailureDestination is { } destination && _context.Destination is { } sender)
         {
             var document = new OnFailureDocument
@@ -210,6 +211,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             }.ToJson();
             await SendUntilAcceptedAsync(sender, destination, document, cancellationToken).ConfigureAwait(false);
             _context.Counters.AddSentToDestination(records.Count);
+            sentTo = destination;
         }
         else
         {
@@ -217,8 +219,9 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
         }
 
         _context.Logger.LogWarning(
-            "Mapping {Uuid}: discarded {Count} records of {Shard} ({Condition}), sequence numbers {Start}..{End}",
-            config.Uuid, records.Count, owner.ShardId, condition, records[0].SequenceNumber, records[^1].SequenceNumber);
+            "Mapping {Uuid}: discarded {Count} records of {Shard} ({Condition}), sequence numbers {Start}..{End}; {Outcome}",
+            config.Uuid, records.Count, owner.ShardId, condition, records[0].SequenceNumber, records[^1].SequenceNumber,
+            sentTo is null ? "no OnFailure destination is set, so they are dropped" : $"their range was sent to {sentTo}");
         await owner.DiscardedAsync(records, cancellationToken).ConfigureAwait(false);
     }
 

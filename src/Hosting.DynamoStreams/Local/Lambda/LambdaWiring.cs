@@ -40,7 +40,7 @@ internal static class LambdaWiring
             await ResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.Starting).ConfigureAwait(false);
             try
             {
-                var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(e.Services.GetRequiredService<ILoggerFactory>(), ct).ConfigureAwait(false);
+                var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
                 e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>/2018-06-01/runtime/invocation/next.", started.Endpoint, started.Endpoint);
                 await e.Notifications.PublishUpdateAsync(host, s => s with
                 {

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Streams;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
@@ -18,6 +19,7 @@ namespace DynamoStreams.LocalLambda.Tests.EventSourceMapping.EndToEnd;
 /// <summary>One in-process emulator and one Runtime API host (real Kestrel, port 0) shared by a test class.</summary>
 public class EsmFixture : IAsyncLifetime
 {
+    private readonly StreamsOptions _streams;
     private int _counter;
 
     /// <summary>Initializes a fixture whose emulator and engines use the system clock.</summary>
@@ -27,7 +29,17 @@ public class EsmFixture : IAsyncLifetime
     }
 
     /// <summary>Initializes a fixture whose emulator (record times) and engines (age, windows) share a clock.</summary>
-    protected EsmFixture(TimeProvider clock) => Clock = clock;
+    protected EsmFixture(TimeProvider clock)
+        : this(clock, new StreamsOptions())
+    {
+    }
+
+    /// <summary>Initializes a fixture whose emulator shapes its streams with <paramref name="streams"/> (shards, rollover).</summary>
+    protected EsmFixture(TimeProvider clock, StreamsOptions streams)
+    {
+        Clock = clock;
+        _streams = streams;
+    }
 
     /// <summary>Gets the clock of the emulator and of the engines this fixture creates.</summary>
     public TimeProvider Clock { get; }
@@ -48,7 +60,7 @@ public class EsmFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock });
+        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock, Streams = _streams });
         Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
         Dynamo = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
