@@ -7,9 +7,10 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using DynamoStreams.Emulator;
+using Aspire.Hosting.Local;
+using Aspire.Hosting.Local.Lambda;
 using Hosting.DynamoStreams.Cdk.Tests.Deployment;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Hosting.DynamoStreams.Cdk.Tests.AwsRunMode;
 
@@ -166,11 +167,10 @@ public sealed class AwsLocalHandlerFixture : IAsyncLifetime
         _handler?.Dispose();
         if (App is not null)
         {
-            // The app was never started (no DCP), so stop the local run's parts (engine, runtime host) the way its stop does.
-            foreach (var hosted in App.Services.GetServices<IHostedService>().Where(s => s.GetType().Name == "LocalRunShutdown"))
-            {
-                await hosted.StopAsync(CancellationToken.None);
-            }
+            // The app was never started (no DCP, so its hosted services cannot even be resolved): stop the local run's
+            // parts (engine and runtime host, then the emulator side) the way LocalRunShutdown does.
+            await App.Services.GetRequiredService<LocalLambdaRun>().DisposeAsync();
+            await App.Services.GetRequiredService<DynamoStreamsLocalRun>().DisposeAsync();
 
             await App.DisposeAsync();
         }
