@@ -1,6 +1,6 @@
-using System.Collections;
 using System.ComponentModel;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Cdk.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -108,10 +108,10 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
             var outputsFile = OutputsFile(pattern);
             var arguments = deploy ? CdkInvocation.Deploy(context, outputsFile) : CdkInvocation.Destroy(context);
             logger.LogInformation("Running: cdk {Arguments}", string.Join(' ', arguments));
-            CdkRunResult result;
+            ChildProcessResult result;
             try
             {
-                result = await CdkProcessRunner.RunAsync(toolchain, arguments, ProcessEnvironment(context), directory,
+                result = await ChildProcessRunner.RunAsync(toolchain.FileName, toolchain.PrefixArguments.Concat(arguments), ProcessEnvironment(context), directory,
                     (line, isError) => LogLine(logger, line, isError), cancellationToken).ConfigureAwait(false);
             }
             catch (Win32Exception ex)
@@ -184,14 +184,10 @@ internal sealed class PatternDeployer(IConfiguration configuration, string appHo
             ? $" The table '{pattern.Table.TableName ?? "(generated name)"}' is RETAINED (removal policy RETAIN, the default) and remains in the account with its data."
             : string.Empty;
 
+    /// <summary>Gets the variables the CLI runs with over the AppHost's own: the configured PATH and the CLI's settings.</summary>
     private Dictionary<string, string?> ProcessEnvironment(CdkRunContext context)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            environment[(string)variable.Key] = (string?)variable.Value;
-        }
-
         if (configuration["PATH"] is { } path)
         {
             environment["PATH"] = path;

@@ -1,42 +1,47 @@
 using System.Diagnostics;
 
-namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+namespace Aspire.Hosting.DynamoStreams.Cdk.Processes;
 
 /// <summary>
-/// Runs the CDK CLI and hands each line of its stdout and stderr to a callback as it is printed.
+/// Runs a command-line tool of the cloud path (the <c>dotnet</c> CLI, the CDK CLI) to completion, with no standard
+/// input, handing each line of its standard output and error to a callback as it is printed.
 /// </summary>
-internal static class CdkProcessRunner
+internal static class ChildProcessRunner
 {
     /// <summary>
-    /// Runs the CLI to completion.
+    /// Runs the tool to completion.
     /// </summary>
-    /// <param name="toolchain">How to start the CLI.</param>
-    /// <param name="arguments">The CLI arguments.</param>
-    /// <param name="environment">The whole environment of the process (the AppHost's plus the CLI's variables).</param>
-    /// <param name="workingDirectory">The working directory.</param>
-    /// <param name="onLine">Receives each line and whether it came from stderr.</param>
+    /// <param name="fileName">The executable.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="environment">Variables set over the inherited environment; a null value removes the variable.</param>
+    /// <param name="workingDirectory">The working directory, or null for this process's.</param>
+    /// <param name="onLine">Receives each line and whether it came from standard error, or null.</param>
     /// <param name="cancellationToken">Kills the process tree when cancelled.</param>
     /// <returns>The exit code and every line, in the order received.</returns>
-    public static async Task<CdkRunResult> RunAsync(CdkToolchain toolchain, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment,
-        string workingDirectory, Action<string, bool> onLine, CancellationToken cancellationToken)
+    /// <exception cref="System.ComponentModel.Win32Exception">The executable could not be started.</exception>
+    public static async Task<ChildProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment,
+        string? workingDirectory, Action<string, bool>? onLine, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(toolchain.FileName)
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
-        foreach (var argument in toolchain.PrefixArguments.Concat(arguments))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment.Clear();
         foreach (var (key, value) in environment)
         {
-            if (value is not null)
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
             {
                 start.Environment[key] = value;
             }
@@ -70,7 +75,7 @@ internal static class CdkProcessRunner
         await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
         lock (lines)
         {
-            return new CdkRunResult(process.ExitCode, [.. lines]);
+            return new ChildProcessResult(process.ExitCode, [.. lines]);
         }
 
         async Task PumpAsync(StreamReader reader, bool isError)
@@ -82,7 +87,7 @@ internal static class CdkProcessRunner
                     lines.Add(line);
                 }
 
-                onLine(line, isError);
+                onLine?.Invoke(line, isError);
             }
         }
     }
