@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using DynamoStreams.Lambda.Tests.DynamoDBEvents;
 using DynamoStreams.Lambda.Tests.Runtime;
 using DynamoStreams.LocalLambda.Processes;
-using DynamoStreams.LocalLambda.RuntimeApi;
 
 namespace DynamoStreams.Lambda.Tests.Deploy;
 
@@ -37,23 +34,8 @@ public sealed class Dotnet8PublishTests(Dotnet8PublishFixture publish, RuntimeAp
         var coreLib = FileVersionInfo.GetVersionInfo(Path.Combine(publish.SelfContained, "System.Private.CoreLib.dll"));
         Assert.StartsWith("8.0.", coreLib.ProductVersion, StringComparison.Ordinal);
 
-        var function = await fixture.Host.RegisterFunctionAsync(
-            new LambdaFunctionOptions
-            {
-                Name = "dotnet8",
-                Timeout = TimeSpan.FromSeconds(30),
-                Environment = new Dictionary<string, string> { ["TOTALS_TABLE_NAME"] = "CustomerTotals", ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9" },
-            },
-            new DotNetExecutableRunner(
-                Path.Combine(publish.SelfContained, "Handler.Sample"),
-                new DotNetExecutableRunnerOptions { Handler = "Handler.Sample", ExecutionEnvironment = "AWS_Lambda_dotnet8" }),
-            CancellationToken.None);
-
-        var first = await fixture.InvokeAsync(function, AwsSampleEvents.StreamRecordEvent);
-        var second = await fixture.InvokeAsync(function, AwsSampleEvents.TimeWindowEvent);
-
-        Assert.True(first.IsSuccess, first.Error?.ErrorMessage);
-        Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"111"}]}""", Encoding.UTF8.GetString(first.Payload.Span));
-        Assert.True(second.IsSuccess, second.Error?.ErrorMessage);
+        await PublishedSampleHandler.AssertServesSampleEventsAsync(fixture, "dotnet8", new DotNetExecutableRunner(
+            Path.Combine(publish.SelfContained, "Handler.Sample"),
+            new DotNetExecutableRunnerOptions { Handler = "Handler.Sample", ExecutionEnvironment = "AWS_Lambda_dotnet8" }));
     }
 }

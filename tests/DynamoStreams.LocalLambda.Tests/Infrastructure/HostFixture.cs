@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DynamoStreams.LocalLambda.RuntimeApi;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,10 @@ public sealed class HostFixture : IAsyncLifetime
 
     /// <summary>Creates a function name unique within the host.</summary>
     public string NewName(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}";
+
+    /// <summary>Invokes a function with <paramref name="payload"/> as JSON; the test fails if no answer comes within <paramref name="wait"/>.</summary>
+    public Task<InvocationResult> InvokeJsonAsync(RegisteredFunction function, object payload, TimeSpan wait) =>
+        Host.InvokeAsync(function.Name, JsonSerializer.SerializeToUtf8Bytes(payload), null, CancellationToken.None).WaitAsync(wait);
 
     public async Task InitializeAsync()
     {

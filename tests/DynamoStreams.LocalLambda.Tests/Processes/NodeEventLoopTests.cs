@@ -129,7 +129,7 @@ public sealed class NodeEventLoopTests(HostFixture fixture) : IClassFixture<Host
             CancellationToken.None);
 
     private async Task<InvocationResult> InvokeAsync(RegisteredFunction function, object payload) =>
-        await fixture.Host.InvokeAsync(function.Name, JsonSerializer.SerializeToUtf8Bytes(payload), null, CancellationToken.None).WaitAsync(s_wait);
+        await fixture.InvokeJsonAsync(function, payload, s_wait);
 
     private async Task<JsonElement> SucceedAsync(RegisteredFunction function, object payload)
     {

@@ -202,7 +202,7 @@ public sealed class NodeFunctionTests(HostFixture fixture) : IClassFixture<HostF
             CancellationToken.None);
 
     private async Task<InvocationResult> InvokeAsync(RegisteredFunction function, object payload) =>
-        await fixture.Host.InvokeAsync(function.Name, JsonSerializer.SerializeToUtf8Bytes(payload), null, CancellationToken.None).WaitAsync(s_wait);
+        await fixture.InvokeJsonAsync(function, payload, s_wait);
 
     private async Task<int> PidAsync(RegisteredFunction function)
     {

@@ -43,5 +43,5 @@ public sealed class UnsupervisedProcessTests(HostFixture fixture) : IClassFixtur
     }
 
     private async Task<InvocationResult> InvokeAsync(RegisteredFunction function, object payload) =>
-        await fixture.Host.InvokeAsync(function.Name, JsonSerializer.SerializeToUtf8Bytes(payload), null, CancellationToken.None).WaitAsync(s_wait);
+        await fixture.InvokeJsonAsync(function, payload, s_wait);
 }

@@ -63,32 +63,21 @@ public sealed class DeployCommandTests(DeployCommandFixture fixture) : IClassFix
         Assert.Contains("aws configure", Property("dynamostreams.aws.failure"), StringComparison.Ordinal);
     }
 
-    // issue 8 (deploy): the CLI's SSM-parameter message → state "Not bootstrapped" with the bootstrap command
-    [Fact]
-    public async Task Deploy_NotBootstrapped_FailsWithBootstrapAdvice()
+    // issue 8 (deploy): the CLI's SSM-parameter message → state "Not bootstrapped" with the bootstrap command; a stack
+    // CloudFormation rolled back → state "Stack failed", the failed event in the log
+    [Theory]
+    [InlineData("not-bootstrapped", "Not bootstrapped", "/cdk-bootstrap/hnb659fds/version not found", "cdk bootstrap aws://<account-id>/eu-west-1")]
+    [InlineData("stack-failed", "Stack failed", "CREATE_FAILED", "ROLLBACK_COMPLETE")]
+    public async Task Deploy_CliFails_NamedStateWithTheCliOutputAndAdvice(string standIn, string state, string logged, string failure)
     {
-        Configure(path: fixture.OriginalPath, cli: DeployCommandFixture.StandIn("not-bootstrapped"), region: "eu-west-1");
+        Configure(path: fixture.OriginalPath, cli: DeployCommandFixture.StandIn(standIn), region: "eu-west-1");
 
         var result = await ExecuteAsync(DynamoStreamsAwsCommands.Deploy);
 
         Assert.False(result.Success);
-        Assert.Equal("Not bootstrapped", State());
-        await AssertLoggedAsync("/cdk-bootstrap/hnb659fds/version not found");
-        Assert.Contains("cdk bootstrap aws://<account-id>/eu-west-1", Property("dynamostreams.aws.failure"), StringComparison.Ordinal);
-    }
-
-    // issue 8 (deploy): a stack CloudFormation rolled back → state "Stack failed", the failed event in the log
-    [Fact]
-    public async Task Deploy_StackRolledBack_FailsWithStackFailed()
-    {
-        Configure(path: fixture.OriginalPath, cli: DeployCommandFixture.StandIn("stack-failed"), region: "eu-west-1");
-
-        var result = await ExecuteAsync(DynamoStreamsAwsCommands.Deploy);
-
-        Assert.False(result.Success);
-        Assert.Equal("Stack failed", State());
-        await AssertLoggedAsync("CREATE_FAILED");
-        Assert.Contains("ROLLBACK_COMPLETE", Property("dynamostreams.aws.failure"), StringComparison.Ordinal);
+        Assert.Equal(state, State());
+        await AssertLoggedAsync(logged);
+        Assert.Contains(failure, Property("dynamostreams.aws.failure"), StringComparison.Ordinal);
     }
 
     // issue 8 (deploy): success → the exact invocation with profile and region, state Deployed, outputs as properties; then destroy
