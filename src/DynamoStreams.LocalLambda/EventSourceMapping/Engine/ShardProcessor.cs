@@ -16,25 +16,19 @@ internal sealed class ShardProcessor
     private readonly StreamShard _shard;
     private readonly ShardPosition _start;
     private readonly CheckpointTracker _tracker = new();
-    private readonly Lock _checkpointLock = new();
+    private readonly ShardCheckpointWriter _checkpoints;
     private readonly ShardLane[] _lanes;
     private readonly int _maxInFlight;
     private readonly Lock _caughtUpLock = new();
     private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string? _savedCheckpoint;
-    private string? _completedCheckpoint;
-    private bool _writing;
-    private Task _writer = Task.CompletedTask;
-    private Exception? _writeFailure;
 
     public ShardProcessor(MappingContext context, StreamShard shard, ShardPosition start, string? checkpoint)
     {
         _context = context;
         _shard = shard;
         _start = start;
-        _savedCheckpoint = checkpoint;
-        _completedCheckpoint = checkpoint;
         var config = context.Configuration;
+        _checkpoints = new ShardCheckpointWriter(context.Checkpoints, config.Uuid, shard.ShardId, checkpoint);
         _lanes = Enumerable.Range(0, config.ParallelizationFactor).Select(_ => new ShardLane(context, this)).ToArray();
 
         // Room for every lane to have a batch in flight and the next one queued while more is read (no lane can
@@ -45,7 +39,7 @@ internal sealed class ShardProcessor
 
     public string ShardId => _shard.ShardId;
 
-    public string? Checkpoint => Volatile.Read(ref _savedCheckpoint);
+    public string? Checkpoint => _checkpoints.Saved;
 
     public bool IsCaughtUp
     {
@@ -90,7 +84,7 @@ internal sealed class ShardProcessor
 
             await Task.WhenAll(laneTasks).ConfigureAwait(false);
             await _tracker.WaitForDrainAsync(cancellationToken).ConfigureAwait(false);
-            await FlushCheckpointsAsync().ConfigureAwait(false);
+            await _checkpoints.FlushAsync().ConfigureAwait(false);
             await _context.Checkpoints.SaveAsync(config.Uuid, _shard.ShardId, new ShardCheckpoint(Checkpoint, Finished: true), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -98,8 +92,7 @@ internal sealed class ShardProcessor
             await laneStop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(laneTasks).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
 
-            // No checkpoint write may outlive the run: a replay clears the store right after a stop.
-            await WriterTask().ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            await _checkpoints.StoppedAsync().ConfigureAwait(false);
         }
     }
 
@@ -144,7 +137,7 @@ internal sealed class ShardProcessor
             if (filtered is not null)
             {
                 _context.Counters.AddFiltered(filtered.Count);
-                await SaveAsync(_tracker.Complete(filtered), cancellationToken).ConfigureAwait(false);
+                await _checkpoints.SubmitAsync(_tracker.Complete(filtered), cancellationToken).ConfigureAwait(false);
             }
 
             SetCaughtUp(result.Records.Count < limit);
@@ -163,112 +156,7 @@ internal sealed class ShardProcessor
 
     /// <summary>Marks records done and saves the checkpoint when it moved.</summary>
     public Task CompleteAsync(IReadOnlyList<PendingRecord> records, CancellationToken cancellationToken) =>
-        records.Count == 0 ? Task.CompletedTask : SaveAsync(_tracker.Complete(records.Select(r => r.Ordinal)), cancellationToken);
-
-    /// <summary>
-    /// Records a new checkpoint and returns at once: one writer per shard stores the newest position, so lanes never
-    /// wait for the store (an fsync per batch with persistence on) and bursts of completions coalesce into one write.
-    /// A checkpoint that is not stored yet only means records delivered again after a crash (at-least-once).
-    /// </summary>
-    private Task SaveAsync(string? checkpoint, CancellationToken cancellationToken)
-    {
-        if (checkpoint is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        lock (_checkpointLock)
-        {
-            if (_writeFailure is { } failure)
-            {
-                // Surface a failing store in the lane, so the shard restarts from what was stored.
-                return Task.FromException(failure);
-            }
-
-            // Lanes finish out of order; never move the checkpoint backwards.
-            if (_completedCheckpoint is not null && SequenceNumbers.Compare(checkpoint, _completedCheckpoint) <= 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            _completedCheckpoint = checkpoint;
-            if (!_writing)
-            {
-                _writing = true;
-                _writer = Task.Run(() => WriteCheckpointsAsync(cancellationToken), CancellationToken.None);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task WriteCheckpointsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                string next;
-                lock (_checkpointLock)
-                {
-                    if (_completedCheckpoint == _savedCheckpoint)
-                    {
-                        _writing = false;
-                        return;
-                    }
-
-                    next = _completedCheckpoint!;
-                }
-
-                await _context.Checkpoints.SaveAsync(_context.Configuration.Uuid, _shard.ShardId, new ShardCheckpoint(next, false), cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _savedCheckpoint, next);
-            }
-        }
-        catch (Exception ex)
-        {
-            lock (_checkpointLock)
-            {
-                _writing = false;
-                if (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    _writeFailure = ex;
-                }
-            }
-        }
-    }
-
-    /// <summary>Waits until the newest checkpoint is stored; throws what the store threw.</summary>
-    private async Task FlushCheckpointsAsync()
-    {
-        while (true)
-        {
-            Task writer;
-            lock (_checkpointLock)
-            {
-                if (_writeFailure is { } failure)
-                {
-                    throw new IOException($"Storing the checkpoint of shard {_shard.ShardId} failed: {failure.Message}", failure);
-                }
-
-                if (!_writing)
-                {
-                    return;
-                }
-
-                writer = _writer;
-            }
-
-            await writer.ConfigureAwait(false);
-        }
-    }
-
-    private Task WriterTask()
-    {
-        lock (_checkpointLock)
-        {
-            return _writer;
-        }
-    }
+        records.Count == 0 ? Task.CompletedTask : _checkpoints.SubmitAsync(_tracker.Complete(records.Select(r => r.Ordinal)), cancellationToken);
 
     private void SetCaughtUp(bool caughtUp)
     {
