@@ -118,8 +118,8 @@ public sealed class DynamoStreamsCloudPublisher
         }
 
         var cache = new SynthesisCache(Path.Combine(Path.GetFullPath(_options.StagingDirectory), "cdk.out"));
-        var fromCache = !_options.ClearCache && cache.Find(hash) is not null;
-        var stamp = fromCache ? cache.Find(hash)! : null;
+        var stamp = _options.ClearCache ? null : cache.Find(hash);
+        var fromCache = stamp is not null;
         if (stamp is null)
         {
             _logger.LogInformation("Synthesising {Count} stack(s) with the AWS CDK.", patterns.Count);
