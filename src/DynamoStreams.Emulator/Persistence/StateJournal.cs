@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DynamoStreams.Emulator.Model;
 using DynamoStreams.Emulator.Sqs;
+using DynamoStreams.Emulator.Storage;
 using DynamoStreams.Emulator.Streams;
 using DynamoStreams.Emulator.Tables;
 using DynamoStreams.Emulator.Ttl;
@@ -25,9 +26,15 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
     private readonly IHttpContextAccessor _httpContext;
+    private readonly ThreadLocal<WriteUnit> _unit = new(() => new WriteUnit());
+    private readonly Action _completeUnit;
     private WriteAheadLog? _wal;
 
-    public StateJournal(IHttpContextAccessor httpContext) => _httpContext = httpContext;
+    public StateJournal(IHttpContextAccessor httpContext)
+    {
+        _httpContext = httpContext;
+        _completeUnit = CompleteUnit;
+    }
 
     public static JsonSerializerOptions SerializerOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -82,9 +89,38 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
         writer.Reset(buffer);
         write(writer);
         writer.Flush();
+        if (AtomicWrite.IsOpen)
+        {
+            // Logged as one frame when the write completes; nothing waits on an entry inside a unit by itself.
+            var unit = _unit.Value!;
+            if (unit.IsEmpty)
+            {
+                AtomicWrite.OnEnd(_completeUnit);
+            }
+
+            unit.Add(buffer.WrittenSpan);
+            return 0;
+        }
+
         var lsn = wal.Append(buffer.WrittenSpan);
         HoldResponseUntilDurable(wal, lsn);
         return lsn;
+    }
+
+    private void CompleteUnit()
+    {
+        var unit = _unit.Value!;
+        try
+        {
+            if (_wal is { } wal && !unit.IsEmpty)
+            {
+                HoldResponseUntilDurable(wal, wal.Append(unit.Complete()));
+            }
+        }
+        finally
+        {
+            unit.Clear();
+        }
     }
 
     /// <summary>Makes the current request's response wait for this entry's group commit (once per request).</summary>

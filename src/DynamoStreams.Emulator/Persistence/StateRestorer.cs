@@ -23,9 +23,14 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
     public bool Apply(byte[] payload)
     {
         using var document = JsonDocument.Parse(payload);
-        var entry = document.RootElement;
+        return Apply(document.RootElement);
+    }
+
+    private bool Apply(JsonElement entry)
+    {
         switch (entry.GetProperty("t").GetString())
         {
+            case "unit": ApplyUnit(entry); break;
             case "table": RestoreTable(entry); break;
             case "table-deleted": tables.Delete(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
             case "item": RestoreItem(entry, delete: false); break;
@@ -43,6 +48,15 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
         }
 
         return true;
+    }
+
+    /// <summary>Applies the entries of one atomic write (an item and its record, or a transaction) in order.</summary>
+    private void ApplyUnit(JsonElement unit)
+    {
+        foreach (var entry in unit.GetProperty("e").EnumerateArray())
+        {
+            Apply(entry);
+        }
     }
 
     private void RestoreTable(JsonElement entry)

@@ -10,7 +10,8 @@ namespace DynamoStreams.Emulator.Storage;
 /// the change is applied to memory and before the client's response is sent; writes that change nothing
 /// arrive with <see cref="ItemChange.Kind"/> <see cref="ItemChangeKind.None"/> so observers can skip them.
 /// An exception thrown here aborts the write (the client receives a 500), which is what a write-ahead log
-/// needs; for a transaction, observers see every item of the transaction before any is applied.
+/// needs. A transaction's items are committed one after another while every table of the transaction is locked,
+/// so no reader sees part of it.
 /// </remarks>
 public interface IItemChangeObserver
 {

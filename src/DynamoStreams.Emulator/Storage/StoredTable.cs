@@ -64,9 +64,12 @@ public sealed class StoredTable
         ArgumentNullException.ThrowIfNull(key);
         var definition = _definition;
         var change = new ItemChange(definition, key, oldItem?.Attributes, newItem?.Attributes, origin);
-        foreach (var observer in _observers)
+        using (AtomicWrite.Begin())
         {
-            observer.OnItemChanging(change);
+            foreach (var observer in _observers)
+            {
+                observer.OnItemChanging(change);
+            }
         }
 
         if (change.Kind == ItemChangeKind.None)

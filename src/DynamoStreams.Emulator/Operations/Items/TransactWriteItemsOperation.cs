@@ -80,9 +80,12 @@ public sealed class TransactWriteItemsOperation : DynamoDbOperation
             // ConditionCheck reads.
             TransactionLimits.EnsureAggregateSize(actions.Sum(a => (long)Math.Max(a.New?.Size ?? 0, a.Old?.Size ?? 0)));
 
-            foreach (var action in actions.Where(a => a.Kind != "ConditionCheck"))
+            using (AtomicWrite.Begin())
             {
-                action.Table.Commit(action.Key, action.Old, action.New, WriteOrigin.User);
+                foreach (var action in actions.Where(a => a.Kind != "ConditionCheck"))
+                {
+                    action.Table.Commit(action.Key, action.Old, action.New, WriteOrigin.User);
+                }
             }
         }
 

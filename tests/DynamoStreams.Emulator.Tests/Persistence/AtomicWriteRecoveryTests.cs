@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using DynamoStreams.Emulator.Persistence;
+using DynamoStreams.Emulator.Streams;
+
+namespace DynamoStreams.Emulator.Tests.Persistence;
+
+/// <summary>
+/// A crash can cut the log anywhere. These tests cut it inside the newest write and check that recovery keeps
+/// that write whole or drops it whole: never a stream record without its item, never half a transaction.
+/// </summary>
+public sealed class AtomicWriteRecoveryTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "dse-atomic-" + Guid.NewGuid().ToString("N"));
+    private readonly string _crashed = Path.Combine(Path.GetTempPath(), "dse-atomic-crashed-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Recovery_LogCutInsideAPut_DropsTheItemAndItsStreamRecordTogether()
+    {
+        // issue 4 persistence: a write's item and its stream record survive together or not at all (spec A.3)
+        await using (var emulator = await StartWithTableAsync(_directory))
+        {
+            using var db = Client(emulator);
+            await db.PutItemAsync("orders", Item("kept"));
+            await db.PutItemAsync("orders", Item("cut"));
+            CopyLogAsACrashWouldLeaveIt();
+        }
+
+        var newest = NewestEntry(_crashed);
+        Assert.Equal(["record", "item"], EntryTypes(newest));
+
+        CutTheNewestEntryInHalf(_crashed);
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+
+        Assert.Equal(["kept"], await ItemIdsAsync(recovered));
+        Assert.Equal(["kept"], RecordIds(recovered));
+    }
+
+    [Fact]
+    public async Task Recovery_LogCutInsideATransaction_DropsEveryItemAndRecordOfIt()
+    {
+        // issue 3 TransactWriteItems is all or nothing; issue 4 persistence keeps that across a crash
+        await using (var emulator = await StartWithTableAsync(_directory))
+        {
+            using var db = Client(emulator);
+            await db.PutItemAsync("orders", Item("kept"));
+            await db.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = [.. new[] { "t1", "t2", "t3" }.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = Item(id) } })],
+            });
+            CopyLogAsACrashWouldLeaveIt();
+        }
+
+        Assert.Equal(["record", "item", "record", "item", "record", "item"], EntryTypes(NewestEntry(_crashed)));
+
+        CutTheNewestEntryInHalf(_crashed);
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+
+        Assert.Equal(["kept"], await ItemIdsAsync(recovered));
+        Assert.Equal(["kept"], RecordIds(recovered));
+    }
+
+    [Fact]
+    public async Task Recovery_IntactLog_AppliesEveryEntryOfEachWrite()
+    {
+        // issue 4 persistence: the unit entries replay to the same items and records
+        await using (var emulator = await StartWithTableAsync(_directory))
+        {
+            using var db = Client(emulator);
+            await db.PutItemAsync("orders", Item("a"));
+            await db.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = [.. new[] { "b", "c" }.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = Item(id) } })],
+            });
+            CopyLogAsACrashWouldLeaveIt();
+        }
+
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+
+        Assert.Equal(["a", "b", "c"], await ItemIdsAsync(recovered));
+        Assert.Equal(["a", "b", "c"], RecordIds(recovered));
+    }
+
+    public void Dispose()
+    {
+        foreach (var directory in new[] { _directory, _crashed })
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<DynamoEmulator> StartWithTableAsync(string directory)
+    {
+        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = directory });
+        using var db = Client(emulator);
+        await db.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "orders",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
+        });
+        return emulator;
+    }
+
+    private static Dictionary<string, AttributeValue> Item(string id) => new() { ["id"] = new() { S = id } };
+
+    private static AmazonDynamoDBClient Client(DynamoEmulator emulator) =>
+        new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig { ServiceURL = emulator.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+
+    private static string NewestSegment(string directory) => Directory.GetFiles(directory, "wal-*.log").Order(StringComparer.Ordinal).Last();
+
+    private static byte[] NewestEntry(string directory) => WalFrames.ReadAll(NewestSegment(directory)).Payloads[^1];
+
+    /// <summary>The types of the entries a log entry applies: its own, or those of the unit it wraps.</summary>
+    private static List<string> EntryTypes(byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var entry = document.RootElement;
+        return entry.GetProperty("t").GetString() == "unit"
+            ? [.. entry.GetProperty("e").EnumerateArray().Select(e => e.GetProperty("t").GetString()!)]
+            : [entry.GetProperty("t").GetString()!];
+    }
+
+    /// <summary>Truncates the newest segment halfway through its newest entry, as a crash mid-write leaves it.</summary>
+    private static void CutTheNewestEntryInHalf(string directory)
+    {
+        var segment = NewestSegment(directory);
+        var (payloads, intact, _) = WalFrames.ReadAll(segment);
+        var start = intact - WalFrames.HeaderSize - payloads[^1].Length;
+        using var file = new FileStream(segment, FileMode.Open, FileAccess.Write);
+        file.SetLength(start + WalFrames.HeaderSize + (payloads[^1].Length / 2));
+    }
+
+    private static async Task<List<string>> ItemIdsAsync(DynamoEmulator emulator)
+    {
+        using var db = Client(emulator);
+        return [.. (await db.ScanAsync(new ScanRequest("orders"))).Items.Select(i => i["id"].S).Order(StringComparer.Ordinal)];
+    }
+
+    private static List<string> RecordIds(DynamoEmulator emulator)
+    {
+        var streams = emulator.Streams;
+        var arn = Assert.Single(streams.ListStreams("us-east-1", "orders")).StreamArn;
+        return [.. streams.DescribeStream(arn).Shards
+            .SelectMany(s => streams.ReadRecords(arn, s.ShardId, StreamPosition.TrimHorizon, 1000).Records)
+            .Select(r => JsonDocument.Parse(r.Json).RootElement.GetProperty("dynamodb").GetProperty("Keys").GetProperty("id").GetProperty("S").GetString()!)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Copies the data directory while the emulator runs: every acknowledged write is on disk by then, and a copy
+    /// taken before the graceful shutdown's compaction is the log exactly as a kill -9 would leave it.
+    /// </summary>
+    private void CopyLogAsACrashWouldLeaveIt()
+    {
+        Directory.CreateDirectory(_crashed);
+        foreach (var file in Directory.GetFiles(_directory).Where(f => Path.GetFileName(f).StartsWith("wal-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("snapshot-", StringComparison.Ordinal)))
+        {
+            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var target = File.Create(Path.Combine(_crashed, Path.GetFileName(file)));
+            source.CopyTo(target);
+        }
+    }
+}
