@@ -199,7 +199,7 @@ public class ModelTests
         var function = Assert.IsType<ExecutableResource>(pattern.FunctionResource);
         Assert.Equal("node", function.Command);
         Assert.Equal(folder.Path, function.WorkingDirectory);
-        Assert.Equal("nodejs20.x", pattern.Handler.Runtime);
+        Assert.Equal("nodejs22.x", pattern.Handler.Runtime);
         Assert.Equal("index.handler", pattern.Handler.Handler);
     }
 

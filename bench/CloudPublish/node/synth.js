@@ -30,7 +30,7 @@ try {
     existingTableInterface: orders.dynamoTableInterface,
     lambdaFunctionProps: {
       code: lambda.Code.fromAsset(nodeDir),
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
     },
   });

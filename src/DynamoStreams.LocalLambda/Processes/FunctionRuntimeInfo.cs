@@ -6,7 +6,7 @@ namespace DynamoStreams.LocalLambda.Processes;
 /// <param name="Handler">The value of <c>_HANDLER</c> (for example <c>index.handler</c> or an assembly name).</param>
 /// <param name="TaskRoot">The value of <c>LAMBDA_TASK_ROOT</c>: the folder holding the function's code.</param>
 /// <param name="RuntimeDirectory">The value of <c>LAMBDA_RUNTIME_DIR</c>: the folder holding the runtime.</param>
-/// <param name="ExecutionEnvironment">The value of <c>AWS_EXECUTION_ENV</c> (for example <c>AWS_Lambda_nodejs20.x</c>), or <see langword="null"/> for a custom runtime, which has none.</param>
+/// <param name="ExecutionEnvironment">The value of <c>AWS_EXECUTION_ENV</c> (for example <c>AWS_Lambda_nodejs22.x</c>), or <see langword="null"/> for a custom runtime, which has none.</param>
 public sealed record FunctionRuntimeInfo(
     string Handler,
     string TaskRoot,

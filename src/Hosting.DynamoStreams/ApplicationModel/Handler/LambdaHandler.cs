@@ -25,7 +25,7 @@ public sealed class LambdaHandler
     public string? Handler { get; private init; }
 
     /// <summary>
-    /// Gets the Lambda runtime identifier used in AWS: <c>nodejs20.x</c> by default for Node.js, <c>provided.al2023</c>
+    /// Gets the Lambda runtime identifier used in AWS: <c>nodejs22.x</c> by default for Node.js, <c>provided.al2023</c>
     /// (a self-contained <c>bootstrap</c>) by default for .NET, or <c>dotnet8</c> for the managed .NET runtime.
     /// </summary>
     public string? Runtime { get; private init; }
@@ -75,9 +75,9 @@ public sealed class LambdaHandler
     /// </summary>
     /// <param name="codePath">The code folder (relative to the AppHost or absolute).</param>
     /// <param name="handler">The handler, <c>file.export</c> (default <c>index.handler</c>).</param>
-    /// <param name="runtime">The Node.js Lambda runtime (default <c>nodejs20.x</c>).</param>
+    /// <param name="runtime">The Node.js Lambda runtime (default <c>nodejs22.x</c>).</param>
     /// <returns>The handler.</returns>
-    public static LambdaHandler FromNodeCode(string codePath, string handler = "index.handler", string runtime = "nodejs20.x")
+    public static LambdaHandler FromNodeCode(string codePath, string handler = "index.handler", string runtime = "nodejs22.x")
     {
         ArgumentException.ThrowIfNullOrEmpty(codePath);
         ArgumentException.ThrowIfNullOrEmpty(handler);
@@ -92,7 +92,7 @@ public sealed class LambdaHandler
         if (!runtime.StartsWith("nodejs", StringComparison.Ordinal) || !runtime.EndsWith(".x", StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"The Node.js runtime '{runtime}' is not a Lambda Node.js runtime: use an identifier such as 'nodejs20.x' or 'nodejs22.x'.",
+                $"The Node.js runtime '{runtime}' is not a Lambda Node.js runtime: use an identifier such as 'nodejs22.x' or 'nodejs24.x'.",
                 nameof(runtime));
         }
 
