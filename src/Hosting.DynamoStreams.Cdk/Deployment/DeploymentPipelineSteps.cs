@@ -53,7 +53,7 @@ internal static class DeploymentPipelineSteps
                     DependsOnSteps = dependsOn,
                     RequiredBySteps = [WellKnownPipelineSteps.Deploy],
                     Tags = [WellKnownPipelineTags.ProvisionInfrastructure],
-                    Action = context => DeployAsync(pattern, deployer, cloud, context),
+                    Action = context => PipelineStepFailure.FailProcessOnErrorAsync(() => DeployAsync(pattern, deployer, cloud, context)),
                 },
                 new PipelineStep
                 {
@@ -62,7 +62,7 @@ internal static class DeploymentPipelineSteps
                     Resource = pattern,
                     DependsOnSteps = [WellKnownPipelineSteps.DestroyPrereq],
                     RequiredBySteps = [WellKnownPipelineSteps.Destroy],
-                    Action = context => DestroyAsync(pattern, deployer, context),
+                    Action = context => PipelineStepFailure.FailProcessOnErrorAsync(() => DestroyAsync(pattern, deployer, context)),
                 },
             ];
         });

@@ -17,7 +17,7 @@ internal static class CloudPublishStep
         Resource = resource,
         DependsOnSteps = [WellKnownPipelineSteps.PublishPrereq],
         RequiredBySteps = [WellKnownPipelineSteps.Publish],
-        Action = context => RunAsync(resource, context),
+        Action = context => PipelineStepFailure.FailProcessOnErrorAsync(() => RunAsync(resource, context)),
     };
 
     private static async Task RunAsync(DynamoStreamsCloudResource resource, PipelineStepContext context)
