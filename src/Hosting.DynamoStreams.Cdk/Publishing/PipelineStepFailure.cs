@@ -3,8 +3,11 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 /// <summary>Runs the action of a DynamoStreams pipeline step so that its failure also fails the AppHost process.</summary>
 internal static class PipelineStepFailure
 {
-    /// <summary>The process exit code after a DynamoStreams step failed.</summary>
-    public const int ExitCode = 1;
+    /// <summary>
+    /// The process exit code after a DynamoStreams step failed: the one the Aspire CLI 13.6.5 gives a failed pipeline
+    /// (<c>aspire publish/deploy/destroy</c>), so a script sees the same code with or without the CLI.
+    /// </summary>
+    public const int ExitCode = 6;
 
     /// <summary>Runs <paramref name="action"/>; if it throws, sets the process exit code to <see cref="ExitCode"/> and rethrows.</summary>
     /// <param name="action">The step's action.</param>
@@ -17,10 +20,10 @@ internal static class PipelineStepFailure
         }
         catch
         {
-            // Run without the Aspire CLI (`dotnet run -- --operation publish --step deploy`), Aspire 13.6.5 rethrows a
-            // failed step from its pipeline BackgroundService; the host only logs it, stops and returns normally, so the
-            // process would exit 0 and a CI script would take a failed deployment for a success. The AppHost's Main
-            // returns Environment.ExitCode. Under `aspire deploy` the CLI reports the failure and sets its own exit code.
+            // Without the Aspire CLI (`dotnet run -- --operation publish --step deploy`), Aspire 13.6.5 rethrows a failed
+            // step from its pipeline BackgroundService, which the host only logs before stopping normally: the process
+            // would exit 0 and a CI script would take a failed deployment for a success. An AppHost's Main returns
+            // Environment.ExitCode. The Aspire CLI returns the AppHost's exit code when it is not 0, so it stays 6 there.
             Environment.ExitCode = ExitCode;
             throw;
         }

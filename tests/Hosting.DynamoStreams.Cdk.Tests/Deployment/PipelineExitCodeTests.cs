@@ -1,3 +1,4 @@
+using Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
 
 namespace Hosting.DynamoStreams.Cdk.Tests.Deployment;
@@ -16,24 +17,24 @@ public sealed class PipelineExitCodeTests : IDisposable
 
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("dynamostreams-exitcode-work-").FullName;
 
-    // README "Deploy and destroy": a failed deploy or destroy step (here the real CLI, aws-cdk 2.1148.1, with no
-    // credentials at all) fails the process with a non-zero exit code and its named failure in the output.
+    // README "Deploy and destroy (CDK CLI)": a failed deploy or destroy step (here the real CLI, aws-cdk 2.1148.1, with
+    // no credentials at all) exits with the Aspire CLI's code for a failed pipeline (6), its named failure in the output.
     [Theory]
     [InlineData("deploy", "dynamostreams-deploy-orders")]
     [InlineData("destroy", "dynamostreams-destroy-orders")]
-    public async Task PipelineStep_RealCliWithoutCredentials_ExitsNonZeroWithNoAwsCredentials(string step, string stepName)
+    public async Task PipelineStep_RealCliWithoutCredentials_ExitsWithPipelineFailedCode(string step, string stepName)
     {
         Assert.True(File.Exists(s_realCli), $"The real CDK CLI is missing: run 'npm ci' in {s_nodeTools}.");
 
         var (exitCode, output) = await RunAsync(step, s_realCli);
 
-        Assert.True(exitCode != 0, $"The AppHost exited with 0 although '{stepName}' failed:\n{output}");
+        Assert.True(exitCode == PipelineStepFailure.ExitCode, $"The AppHost exited with {exitCode} although '{stepName}' failed:\n{output}");
         Assert.Contains($"Step '{stepName}' failed", output, StringComparison.Ordinal);
         Assert.Contains("failed (No AWS credentials)", output, StringComparison.Ordinal);
     }
 
-    // README "Deploy and destroy": a successful deploy step (a stand-in CLI, since a real deploy needs an AWS account)
-    // still exits 0.
+    // README "Deploy and destroy (CDK CLI)": a successful deploy step still exits 0 (a stand-in CLI: a real deploy needs
+    // an AWS account).
     [Fact]
     public async Task DeployStep_CliSucceeds_ExitsZero()
     {
@@ -43,16 +44,16 @@ public sealed class PipelineExitCodeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_workingDirectory, "orders.outputs.json")), $"The deploy step did not run the CLI:\n{output}");
     }
 
-    // README "Publish (CDK cloud assembly)": a synthesis that fails (jsii cannot start its Node.js runtime) fails the
-    // publish step and the process.
+    // README "Publish: aspire publish writes the cloud assembly": a synthesis that fails (jsii cannot start its Node.js
+    // runtime) fails the publish step and the process.
     [Fact]
-    public async Task PublishStep_SynthesisFails_ExitsNonZero()
+    public async Task PublishStep_SynthesisFails_ExitsWithPipelineFailedCode()
     {
         // --clear-cache: an unchanged declaration would otherwise come from the synthesis cache without starting jsii.
         var (exitCode, output) = await RunAsync(
             "publish", cli: null, ["--clear-cache", "true"], ("JSII_RUNTIME", Path.Combine(_workingDirectory, "no-such-jsii-runtime.js")));
 
-        Assert.True(exitCode != 0, $"The AppHost exited with 0 although the synthesis failed:\n{output}");
+        Assert.True(exitCode == PipelineStepFailure.ExitCode, $"The AppHost exited with {exitCode} although the synthesis failed:\n{output}");
         Assert.Contains("Step 'publish-dynamostreams-cdk' failed", output, StringComparison.Ordinal);
     }
 
