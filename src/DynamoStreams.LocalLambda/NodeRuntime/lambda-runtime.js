@@ -157,6 +157,28 @@ async function loadHandler() {
   return handler;
 }
 
+// Lambda's Node.js 24 and later runtimes refuse, at init, a handler that declares a callback parameter (three or
+// more), async or not. The Node.js 22 and earlier runtimes run a callback handler and warn once, unless
+// AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING is set. The texts are the runtime interface client's.
+const CALLBACK_REMOVED = 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. '
+  + 'You need to modify this function to use a supported handler signature to use Node.js 24 or later. '
+  + 'For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+const CALLBACK_WARNING = 'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. '
+  + 'You will need to update this function to use an async handler to use Node.js 24 or later. '
+  + 'For more information and to provide feedback on this change, see aws/aws-lambda-nodejs-runtime-interface-client#137';
+
+function checkHandlerSignature(handler) {
+  const runtime = /^AWS_Lambda_nodejs(\d+)\.x$/.exec(process.env.AWS_EXECUTION_ENV || '');
+  const major = runtime === null ? null : Number(runtime[1]);
+  if (major !== null && major >= 24 && handler.length >= 3) {
+    throw new HandlerError('Runtime.CallbackHandlerDeprecated', CALLBACK_REMOVED);
+  }
+  const isAsync = handler.constructor && handler.constructor.name === 'AsyncFunction';
+  if (handler.length === 3 && !isAsync && process.env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
+    console.warn(CALLBACK_WARNING);
+  }
+}
+
 function patchConsole() {
   const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
   for (const [method, level] of Object.entries(levels)) {
@@ -287,6 +309,7 @@ async function main() {
   let handler;
   try {
     handler = await loadHandler();
+    checkHandlerSignature(handler);
   } catch (error) {
     await failInit(error instanceof HandlerError ? error.errorType : (error && error.name) || 'Runtime.Unknown', error);
     return;

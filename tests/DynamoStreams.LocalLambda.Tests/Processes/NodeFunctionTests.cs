@@ -121,6 +121,40 @@ public sealed class NodeFunctionTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task CallbackHandler_OnNodejs24_FailsInitAsLambdaDoes()
+    {
+        // spec C.5 #7 with Lambda's Node.js 24+ rule: a handler declaring a callback parameter is refused at init
+        var function = await RegisterAsync(new LambdaFunctionOptions { Name = fixture.NewName("node24-cb") }, "index.callbackHandler", "AWS_Lambda_nodejs24.x");
+        var result = await InvokeAsync(function, new { });
+
+        Assert.Equal(FunctionErrorKind.InitError, result.Error!.Kind);
+        Assert.Equal("Runtime.CallbackHandlerDeprecated", result.Error.ErrorType);
+        Assert.StartsWith("ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24.", result.Error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AsyncHandler_OnNodejs24_Runs()
+    {
+        var function = await RegisterAsync(new LambdaFunctionOptions { Name = fixture.NewName("node24-async") }, "index.handler", "AWS_Lambda_nodejs24.x");
+        var result = await InvokeAsync(function, new { action = "echo" });
+
+        Assert.True(result.IsSuccess, Encoding.UTF8.GetString(result.Payload.Span));
+    }
+
+    [Fact]
+    public async Task CallbackHandler_OnNodejs22_RunsAndWarnsAboutNodejs24()
+    {
+        // Lambda's Node.js 22 runtime runs a callback handler and warns once at init
+        var function = await RegisterAsync(new LambdaFunctionOptions { Name = fixture.NewName("node22-cb") }, "index.callbackHandler");
+        var result = await InvokeAsync(function, new { });
+
+        Assert.True(result.IsSuccess, Encoding.UTF8.GetString(result.Payload.Span));
+        await Until.TrueAsync(() => fixture.Logs.Entries.Any(e =>
+            e.Category == "DynamoStreams.LocalLambda.Function." + function.Name
+            && e.Message.Contains("\tWARN\tAWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Handler_InitFailsOnce_RestartedRuntimeServesNextInvoke()
     {
         // spec C.5 #7: the runtime is restarted for the next invoke
@@ -195,10 +229,10 @@ public sealed class NodeFunctionTests(HostFixture fixture) : IClassFixture<HostF
             && e.Message.Contains($"\t{result.RequestId}\tINFO\thello from node", StringComparison.Ordinal)));
     }
 
-    private async Task<RegisteredFunction> RegisterAsync(LambdaFunctionOptions options, string handler = "index.handler") =>
+    private async Task<RegisteredFunction> RegisterAsync(LambdaFunctionOptions options, string handler = "index.handler", string executionEnvironment = "AWS_Lambda_nodejs22.x") =>
         await fixture.Host.RegisterFunctionAsync(
             options,
-            new NodeFunctionRunner(TestPaths.NodeFunctions, new NodeFunctionRunnerOptions { Handler = handler }),
+            new NodeFunctionRunner(TestPaths.NodeFunctions, new NodeFunctionRunnerOptions { Handler = handler, ExecutionEnvironment = executionEnvironment }),
             CancellationToken.None);
 
     private async Task<InvocationResult> InvokeAsync(RegisteredFunction function, object payload) =>
