@@ -1,8 +1,11 @@
+using DynamoStreams.Emulator.Model;
+
 namespace DynamoStreams.Emulator.Streams;
 
 /// <summary>
-/// Carries one change to publish: the event name, routing key and pre-rendered DynamoDB JSON of the keys and
-/// the images the stream's view type includes. The store adds the sequence number and metadata.
+/// Carries one change to publish: the event name, routing key, the keys and the images the stream's view type
+/// includes (rendered into the record as it is written, under the stream's lock). The store adds the sequence number
+/// and metadata.
 /// </summary>
 internal sealed class StreamRecordDraft
 {
@@ -10,11 +13,11 @@ internal sealed class StreamRecordDraft
 
     public required string PartitionKey { get; init; }
 
-    public required byte[] KeysJson { get; init; }
+    public required StreamRecordKeys Keys { get; init; }
 
-    public byte[]? NewImageJson { get; init; }
+    public IReadOnlyDictionary<string, AttributeValue>? NewImage { get; init; }
 
-    public byte[]? OldImageJson { get; init; }
+    public IReadOnlyDictionary<string, AttributeValue>? OldImage { get; init; }
 
     public required long SizeBytes { get; init; }
 

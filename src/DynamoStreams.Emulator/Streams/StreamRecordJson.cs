@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Emulator.Model;
 using DynamoStreams.Emulator.Streams.Capture;
 
 namespace DynamoStreams.Emulator.Streams;
@@ -24,17 +25,17 @@ internal static class StreamRecordJson
         writer.WriteStartObject("dynamodb"u8);
         writer.WriteNumber("ApproximateCreationDateTime"u8, fields.CreatedAt.ToUnixTimeSeconds());
         writer.WritePropertyName("Keys"u8);
-        writer.WriteRawValue(draft.KeysJson, skipInputValidation: true);
-        if (draft.NewImageJson is { } newImage)
+        draft.Keys.Write(writer);
+        if (draft.NewImage is { } newImage)
         {
             writer.WritePropertyName("NewImage"u8);
-            writer.WriteRawValue(newImage, skipInputValidation: true);
+            AttributeValueWriter.WriteItem(writer, newImage);
         }
 
-        if (draft.OldImageJson is { } oldImage)
+        if (draft.OldImage is { } oldImage)
         {
             writer.WritePropertyName("OldImage"u8);
-            writer.WriteRawValue(oldImage, skipInputValidation: true);
+            AttributeValueWriter.WriteItem(writer, oldImage);
         }
 
         writer.WriteString("SequenceNumber"u8, fields.SequenceNumber);

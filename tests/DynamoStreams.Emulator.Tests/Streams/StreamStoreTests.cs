@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using DynamoStreams.Emulator.Model;
 using DynamoStreams.Emulator.Streams;
 
 namespace DynamoStreams.Emulator.Tests.Streams;
@@ -228,8 +228,8 @@ public sealed class StreamStoreTests
         {
             EventName = eventName,
             PartitionKey = partitionKey,
-            KeysJson = Encoding.UTF8.GetBytes($$$"""{"id":{"S":"{{{partitionKey}}}"}}"""),
-            NewImageJson = Encoding.UTF8.GetBytes($$$"""{"id":{"S":"{{{partitionKey}}}"},"n":{"N":"1"}}"""),
+            Keys = new StreamRecordKeys("id", AttributeValue.FromString(partitionKey)),
+            NewImage = new Dictionary<string, AttributeValue> { ["id"] = AttributeValue.FromString(partitionKey), ["n"] = AttributeValue.FromNumber("1") },
             SizeBytes = 10,
             IsServiceWrite = service,
         })!;

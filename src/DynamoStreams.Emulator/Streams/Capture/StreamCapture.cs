@@ -42,29 +42,19 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
             (ItemChangeKind.Remove, "OLD_IMAGE" or "NEW_AND_OLD_IMAGES") => ("REMOVE", false, true),
             _ => ("REMOVE", false, false),
         };
-        var keys = OrderedKeys(change);
-        var size = ItemSize.Of(keys);
-        byte[]? newImage = null;
-        byte[]? oldImage = null;
-        if (includeNew && change.NewItem is { } newItem)
-        {
-            newImage = Render(newItem);
-            size += ItemSize.Of(newItem);
-        }
-
-        if (includeOld && change.OldItem is { } oldItem)
-        {
-            oldImage = Render(oldItem);
-            size += ItemSize.Of(oldItem);
-        }
+        var keys = KeysOf(change);
+        var size = keys.Size;
+        var newImage = includeNew ? change.NewItem : null;
+        var oldImage = includeOld ? change.OldItem : null;
+        size += (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage));
 
         _store.Append(stream.LatestStreamArn, new StreamRecordDraft
         {
             EventName = eventName,
             PartitionKey = CanonicalKey(change.Keys[change.Table.KeySchema.HashKey.Name]),
-            KeysJson = Render(keys),
-            NewImageJson = newImage,
-            OldImageJson = oldImage,
+            Keys = keys,
+            NewImage = newImage,
+            OldImage = oldImage,
             SizeBytes = Math.Max(1, size),
             IsServiceWrite = change.Origin == WriteOrigin.Service,
             TraceContext = CaptureTrace(),
@@ -134,24 +124,14 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
         table.KeySchema.RangeKey?.Name,
         _store.TimeProvider.GetUtcNow()));
 
-    /// <summary>Orders the key attributes hash first, as DynamoDB writes <c>Keys</c>.</summary>
-    private static Dictionary<string, AttributeValue> OrderedKeys(ItemChange change)
+    private static StreamRecordKeys KeysOf(ItemChange change)
     {
         var schema = change.Table.KeySchema;
-        var keys = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal)
-        {
-            [schema.HashKey.Name] = change.Keys[schema.HashKey.Name],
-        };
-        if (schema.RangeKey is { } range)
-        {
-            keys[range.Name] = change.Keys[range.Name];
-        }
-
-        return keys;
+        var hash = schema.HashKey.Name;
+        return schema.RangeKey is { } range
+            ? new StreamRecordKeys(hash, change.Keys[hash], range.Name, change.Keys[range.Name])
+            : new StreamRecordKeys(hash, change.Keys[hash]);
     }
-
-    private static byte[] Render(IReadOnlyDictionary<string, AttributeValue> item) =>
-        RecordBuffers.Render(item, static (writer, value) => AttributeValueWriter.WriteItem(writer, value));
 
     /// <summary>Captures the writer's trace: the current activity, else the request's trace headers.</summary>
     private StreamTraceContext? CaptureTrace()
