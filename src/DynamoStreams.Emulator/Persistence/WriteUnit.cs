@@ -9,9 +9,13 @@ namespace DynamoStreams.Emulator.Persistence;
 /// </summary>
 internal sealed class WriteUnit
 {
+    private const int InitialCapacity = 2048;
+
+    // A transaction's unit can reach several MB; a thread keeps at most this much between writes.
+    private const int RetainedCapacity = 1024 * 1024;
     private static readonly byte[] s_prefix = """{"t":"unit","e":["""u8.ToArray();
     private static readonly byte[] s_suffix = "]}"u8.ToArray();
-    private readonly ArrayBufferWriter<byte> _buffer = new(2048);
+    private ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
     private int _entries;
 
     public bool IsEmpty => _entries == 0;
@@ -37,7 +41,15 @@ internal sealed class WriteUnit
 
     public void Clear()
     {
-        _buffer.ResetWrittenCount();
+        if (_buffer.Capacity > RetainedCapacity)
+        {
+            _buffer = new ArrayBufferWriter<byte>(InitialCapacity);
+        }
+        else
+        {
+            _buffer.ResetWrittenCount();
+        }
+
         _entries = 0;
     }
 }

@@ -83,6 +83,32 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
         Assert.Equal(["a", "b", "c"], RecordIds(recovered));
     }
 
+    [Fact]
+    public async Task Recovery_TransactionOfSeveralMegabytes_IsOneEntryAndReplaysWhole()
+    {
+        // issue 4 persistence with spec E's 4 MB transaction cap: a near-limit transaction is logged as one unit, and
+        // the write after it (on a unit buffer released after the large one) is logged and replayed too
+        var ids = Enumerable.Range(0, 10).Select(i => $"big{i}").ToArray();
+        await using (var emulator = await StartWithTableAsync(_directory))
+        {
+            using var db = Client(emulator);
+            var payload = new string('x', 300 * 1024);
+            await db.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = [.. ids.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = new() { ["id"] = new() { S = id }, ["p"] = new() { S = payload } } } })],
+            });
+            Assert.Equal(20, EntryTypes(NewestEntry(_directory)).Count);
+            await db.PutItemAsync("orders", Item("after"));
+            CopyLogAsACrashWouldLeaveIt();
+        }
+
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+
+        string[] expected = [.. ids.Append("after").Order(StringComparer.Ordinal)];
+        Assert.Equal(expected, await ItemIdsAsync(recovered));
+        Assert.Equal(expected, RecordIds(recovered));
+    }
+
     public void Dispose()
     {
         foreach (var directory in new[] { _directory, _crashed })
@@ -141,17 +167,41 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
     private static async Task<List<string>> ItemIdsAsync(DynamoEmulator emulator)
     {
         using var db = Client(emulator);
-        return [.. (await db.ScanAsync(new ScanRequest("orders"))).Items.Select(i => i["id"].S).Order(StringComparer.Ordinal)];
+        var ids = new List<string>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await db.ScanAsync(new ScanRequest("orders") { ExclusiveStartKey = start });
+            ids.AddRange(page.Items.Select(i => i["id"].S));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        return [.. ids.Order(StringComparer.Ordinal)];
     }
 
     private static List<string> RecordIds(DynamoEmulator emulator)
     {
         var streams = emulator.Streams;
         var arn = Assert.Single(streams.ListStreams("us-east-1", "orders")).StreamArn;
-        return [.. streams.DescribeStream(arn).Shards
-            .SelectMany(s => streams.ReadRecords(arn, s.ShardId, StreamPosition.TrimHorizon, 1000).Records)
-            .Select(r => JsonDocument.Parse(r.Json).RootElement.GetProperty("dynamodb").GetProperty("Keys").GetProperty("id").GetProperty("S").GetString()!)
-            .Order(StringComparer.Ordinal)];
+        var ids = new List<string>();
+        foreach (var shard in streams.DescribeStream(arn).Shards)
+        {
+            var position = StreamPosition.TrimHorizon;
+            while (true)
+            {
+                var read = streams.ReadRecords(arn, shard.ShardId, position, 1000);
+                if (read.Records.Count == 0)
+                {
+                    break;
+                }
+
+                ids.AddRange(read.Records.Select(r => JsonDocument.Parse(r.Json).RootElement.GetProperty("dynamodb").GetProperty("Keys").GetProperty("id").GetProperty("S").GetString()!));
+                position = read.Next;
+            }
+        }
+
+        return [.. ids.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
