@@ -72,6 +72,14 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
 
     public void QueueChanged(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, "queue", state));
 
+    public void QueueUpdated(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, "queue-meta", state));
+
+    public void MessageStored(SqsMessageEntry entry) => Append(w => StateEntries.WriteTyped(w, "queue-msg", entry));
+
+    public void MessageDeleted(SqsMessageDeletion deletion) => Append(w => StateEntries.WriteTyped(w, "queue-msg-deleted", deletion));
+
+    public void QueuePurged(SqsQueuePurge purge) => Append(w => StateEntries.WriteTyped(w, "queue-purged", purge));
+
     public void QueueDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, "queue-deleted", region, name));
 
     private long Append(Action<Utf8JsonWriter> write)

@@ -41,6 +41,10 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
             case "ttl-deleted": ttl.Remove(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
             case "queue": queues.Restore(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
             case "queue-deleted": queues.RestoreDeletion(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case "queue-meta": queues.RestoreUpdate(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
+            case "queue-msg": queues.RestoreMessage(entry.GetProperty("d").Deserialize<SqsMessageEntry>(StateJournal.SerializerOptions)!); break;
+            case "queue-msg-deleted": queues.RestoreMessageDeletion(entry.GetProperty("d").Deserialize<SqsMessageDeletion>(StateJournal.SerializerOptions)!); break;
+            case "queue-purged": queues.RestorePurge(entry.GetProperty("d").Deserialize<SqsQueuePurge>(StateJournal.SerializerOptions)!); break;
             case "kv": keys.Restore(entry.GetProperty("k").GetString()!, entry.GetProperty("v").GetString()); break;
             case "kv-deleted": keys.Restore(entry.GetProperty("k").GetString()!, null); break;
             case "end": return false;

@@ -45,9 +45,6 @@ internal sealed partial class SqsQueue
 
     public bool IsDeleted { get; private set; }
 
-    /// <summary>Gets or sets the callback told after every change (persistence), outside the queue's lock.</summary>
-    public Action<SqsQueue>? Changed { get; set; }
-
     /// <summary>Gets the key that makes receipt handles of this queue incarnation unique.</summary>
     private string HandleKey => Arn + "|" + CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
@@ -77,10 +74,25 @@ internal sealed partial class SqsQueue
             }
 
             LastModifiedAt = now;
+            LogQueueUpdated();
         }
 
         Signal();
-        Changed?.Invoke(this);
+    }
+
+    /// <summary>Changes the tags (TagQueue, UntagQueue) and logs the queue's new tag set.</summary>
+    public void ChangeTags(Action<Dictionary<string, string>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            lock (Tags)
+            {
+                change(Tags);
+            }
+
+            LogQueueUpdated();
+        }
     }
 
     public (int Visible, int InFlight, int Delayed) Count(DateTimeOffset now)
@@ -100,10 +112,10 @@ internal sealed partial class SqsQueue
             var delay = delaySeconds ?? int.Parse(_attributes[SqsQueueAttributes.DelaySeconds], CultureInfo.InvariantCulture);
             message = draft.ToMessage(++_nextSequence, now, now.AddSeconds(delay));
             Add(message);
+            LogMessageStored(message);
         }
 
         Signal();
-        Changed?.Invoke(this);
         return message;
     }
 
@@ -114,10 +126,10 @@ internal sealed partial class SqsQueue
         {
             var moved = original.CopyForRedrive(++_nextSequence, now);
             Add(moved);
+            LogMessageStored(moved);
         }
 
         Signal();
-        Changed?.Invoke(this);
     }
 
     /// <summary>
@@ -129,6 +141,9 @@ internal sealed partial class SqsQueue
     {
         var taken = new List<(SqsMessage, string)>();
         var redriven = new List<(SqsMessage, SqsQueue)>();
+
+        // A message moved to the dead-letter queue leaves this queue and enters that one in one log entry.
+        using var atomic = Storage.AtomicWrite.Begin();
         lock (_gate)
         {
             DropExpired(now);
@@ -149,6 +164,7 @@ internal sealed partial class SqsQueue
                 if (redrive is { } policy && message.ReceiveCount >= policy.MaxReceiveCount)
                 {
                     Remove(message);
+                    LogMessageDeleted(message);
                     redriven.Add((message, policy.DeadLetterQueue));
                     continue;
                 }
@@ -156,6 +172,7 @@ internal sealed partial class SqsQueue
                 message.ReceiveCount++;
                 message.FirstReceivedAt ??= now;
                 message.VisibleAt = now.AddSeconds(timeout);
+                LogMessageStored(message);
                 taken.Add((message, SqsReceiptHandle.Create(HandleKey, message.MessageId, message.ReceiveCount)));
             }
         }
@@ -163,11 +180,6 @@ internal sealed partial class SqsQueue
         foreach (var (message, deadLetterQueue) in redriven)
         {
             deadLetterQueue.AcceptRedriven(message, now);
-        }
-
-        if (taken.Count > 0 || redriven.Count > 0)
-        {
-            Changed?.Invoke(this);
         }
 
         return taken;
@@ -186,9 +198,8 @@ internal sealed partial class SqsQueue
             }
 
             Remove(message);
+            LogMessageDeleted(message);
         }
-
-        Changed?.Invoke(this);
     }
 
     public void ChangeVisibility(string receiptHandle, int visibilityTimeout, DateTimeOffset now)
@@ -202,10 +213,10 @@ internal sealed partial class SqsQueue
             }
 
             message.VisibleAt = now.AddSeconds(visibilityTimeout);
+            LogMessageStored(message);
         }
 
         Signal();
-        Changed?.Invoke(this);
     }
 
     public void Purge(DateTimeOffset now)
@@ -219,9 +230,8 @@ internal sealed partial class SqsQueue
 
             LastPurgedAt = now;
             _messages.Clear();
+            Journal?.QueuePurged(new SqsQueuePurge(Region, Name, now));
         }
-
-        Changed?.Invoke(this);
     }
 
     public void MarkDeleted()

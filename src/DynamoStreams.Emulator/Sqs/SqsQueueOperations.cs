@@ -98,25 +98,27 @@ internal sealed class SqsQueueOperations(SqsQueueStore store)
     public void TagQueue(SqsJsonRequest request, SqsRequestContext context)
     {
         var queue = Resolve(request, context);
-        lock (queue.Tags)
+        var tags = request.StringMap("Tags");
+        queue.ChangeTags(current =>
         {
-            foreach (var (key, value) in request.StringMap("Tags"))
+            foreach (var (key, value) in tags)
             {
-                queue.Tags[key] = value;
+                current[key] = value;
             }
-        }
+        });
     }
 
     public void UntagQueue(SqsJsonRequest request, SqsRequestContext context)
     {
         var queue = Resolve(request, context);
-        lock (queue.Tags)
+        var keys = request.StringList("TagKeys");
+        queue.ChangeTags(current =>
         {
-            foreach (var key in request.StringList("TagKeys"))
+            foreach (var key in keys)
             {
-                queue.Tags.Remove(key);
+                current.Remove(key);
             }
-        }
+        });
     }
 
     public void ListQueueTags(SqsJsonRequest request, SqsRequestContext context, Utf8JsonWriter writer)

@@ -14,6 +14,15 @@ internal sealed record SqsQueueState(
     long NextSequence,
     List<SqsMessageState> Messages);
 
+/// <summary>Captures one message of a queue as it now is, for persistence.</summary>
+internal sealed record SqsMessageEntry(string Region, string Name, SqsMessageState Message);
+
+/// <summary>Records that a message left a queue (deleted, or moved to the dead-letter queue), for persistence.</summary>
+internal sealed record SqsMessageDeletion(string Region, string Name, string MessageId);
+
+/// <summary>Records a purge of a queue, for persistence.</summary>
+internal sealed record SqsQueuePurge(string Region, string Name, DateTimeOffset At);
+
 /// <summary>
 /// Captures one message and its delivery state, for persistence.
 /// </summary>

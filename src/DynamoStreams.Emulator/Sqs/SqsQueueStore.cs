@@ -138,15 +138,27 @@ public sealed partial class SqsQueueStore : ISqsQueues
             queue = new SqsQueue(region, AccountId, name, settings,
                 new Dictionary<string, string>(tags ?? new Dictionary<string, string>(), StringComparer.Ordinal), Now);
             _queues[(region, name)] = queue;
-            queue.Changed = OnQueueChanged;
+            queue.Journal = _journal;
+
+            // Logged before any other thread can find the queue, so its first message entry comes after it.
+            _journal?.QueueChanged(queue.ExportState());
         }
 
-        OnQueueChanged(queue);
         return queue;
     }
 
     /// <summary>Sets the journal that logs every change (persistence).</summary>
-    internal void SetJournal(ISqsJournal? journal) => _journal = journal;
+    internal void SetJournal(ISqsJournal? journal)
+    {
+        lock (_gate)
+        {
+            _journal = journal;
+            foreach (var queue in _queues.Values)
+            {
+                queue.Journal = journal;
+            }
+        }
+    }
 
     /// <summary>Lists every queue (for snapshots).</summary>
     internal IReadOnlyList<SqsQueue> ListAll()
@@ -161,10 +173,46 @@ public sealed partial class SqsQueueStore : ISqsQueues
     internal void Restore(SqsQueueState state)
     {
         var queue = SqsQueue.FromState(state, AccountId);
-        queue.Changed = OnQueueChanged;
         lock (_gate)
         {
+            queue.Journal = _journal;
             _queues[(state.Region, state.Name)] = queue;
+        }
+    }
+
+    /// <summary>Applies a persisted update of a queue's attributes and tags (creating the queue if the log lost it).</summary>
+    internal void RestoreUpdate(SqsQueueState state)
+    {
+        SqsQueue? queue;
+        lock (_gate)
+        {
+            queue = _queues.GetValueOrDefault((state.Region, state.Name));
+        }
+
+        if (queue is null)
+        {
+            Restore(state);
+        }
+        else
+        {
+            queue.RestoreUpdate(state);
+        }
+    }
+
+    /// <summary>Applies a persisted message; ignored when its queue is gone.</summary>
+    internal void RestoreMessage(SqsMessageEntry entry) => Find(entry.Region, entry.Name)?.RestoreMessage(entry.Message);
+
+    /// <summary>Applies a persisted message deletion.</summary>
+    internal void RestoreMessageDeletion(SqsMessageDeletion deletion) => Find(deletion.Region, deletion.Name)?.RestoreDeletion(deletion.MessageId);
+
+    /// <summary>Applies a persisted purge.</summary>
+    internal void RestorePurge(SqsQueuePurge purge) => Find(purge.Region, purge.Name)?.RestorePurge(purge.At);
+
+    private SqsQueue? Find(string region, string name)
+    {
+        lock (_gate)
+        {
+            return _queues.GetValueOrDefault((region, name));
         }
     }
 
@@ -186,14 +234,6 @@ public sealed partial class SqsQueueStore : ISqsQueues
         }
 
         return result;
-    }
-
-    private void OnQueueChanged(SqsQueue queue)
-    {
-        if (_journal is { } journal && !queue.IsDeleted)
-        {
-            journal.QueueChanged(queue.ExportState());
-        }
     }
 
     internal SqsQueue GetByName(string region, string name)
