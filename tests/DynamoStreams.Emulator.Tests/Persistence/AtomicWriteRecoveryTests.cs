@@ -13,26 +13,25 @@ namespace DynamoStreams.Emulator.Tests.Persistence;
 /// </summary>
 public sealed class AtomicWriteRecoveryTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "dse-atomic-" + Guid.NewGuid().ToString("N"));
-    private readonly string _crashed = Path.Combine(Path.GetTempPath(), "dse-atomic-crashed-" + Guid.NewGuid().ToString("N"));
+    private readonly LiveLogCopy _log = new("dse-atomic");
 
     [Fact]
     public async Task Recovery_LogCutInsideAPut_DropsTheItemAndItsStreamRecordTogether()
     {
         // issue 4 persistence: a write's item and its stream record survive together or not at all (spec A.3)
-        await using (var emulator = await StartWithTableAsync(_directory))
+        await using (var emulator = await StartWithTableAsync(_log.Running))
         {
             using var db = Client(emulator);
             await db.PutItemAsync("orders", Item("kept"));
             await db.PutItemAsync("orders", Item("cut"));
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        var newest = NewestEntry(_crashed);
+        var newest = NewestEntry(_log.Crashed);
         Assert.Equal(["record", "item"], EntryTypes(newest));
 
-        CutTheNewestEntryInHalf(_crashed);
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+        CutTheNewestEntryInHalf(_log.Crashed);
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
 
         Assert.Equal(["kept"], await ItemIdsAsync(recovered));
         Assert.Equal(["kept"], RecordIds(recovered));
@@ -42,7 +41,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
     public async Task Recovery_LogCutInsideATransaction_DropsEveryItemAndRecordOfIt()
     {
         // issue 3 TransactWriteItems is all or nothing; issue 4 persistence keeps that across a crash
-        await using (var emulator = await StartWithTableAsync(_directory))
+        await using (var emulator = await StartWithTableAsync(_log.Running))
         {
             using var db = Client(emulator);
             await db.PutItemAsync("orders", Item("kept"));
@@ -50,13 +49,13 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
             {
                 TransactItems = [.. new[] { "t1", "t2", "t3" }.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = Item(id) } })],
             });
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        Assert.Equal(["record", "item", "record", "item", "record", "item"], EntryTypes(NewestEntry(_crashed)));
+        Assert.Equal(["record", "item", "record", "item", "record", "item"], EntryTypes(NewestEntry(_log.Crashed)));
 
-        CutTheNewestEntryInHalf(_crashed);
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+        CutTheNewestEntryInHalf(_log.Crashed);
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
 
         Assert.Equal(["kept"], await ItemIdsAsync(recovered));
         Assert.Equal(["kept"], RecordIds(recovered));
@@ -66,7 +65,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
     public async Task Recovery_IntactLog_AppliesEveryEntryOfEachWrite()
     {
         // issue 4 persistence: the unit entries replay to the same items and records
-        await using (var emulator = await StartWithTableAsync(_directory))
+        await using (var emulator = await StartWithTableAsync(_log.Running))
         {
             using var db = Client(emulator);
             await db.PutItemAsync("orders", Item("a"));
@@ -74,10 +73,10 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
             {
                 TransactItems = [.. new[] { "b", "c" }.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = Item(id) } })],
             });
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
 
         Assert.Equal(["a", "b", "c"], await ItemIdsAsync(recovered));
         Assert.Equal(["a", "b", "c"], RecordIds(recovered));
@@ -89,7 +88,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
         // issue 4 persistence with spec E's 4 MB transaction cap: a near-limit transaction is logged as one unit, and
         // the write after it (on a unit buffer released after the large one) is logged and replayed too
         var ids = Enumerable.Range(0, 10).Select(i => $"big{i}").ToArray();
-        await using (var emulator = await StartWithTableAsync(_directory))
+        await using (var emulator = await StartWithTableAsync(_log.Running))
         {
             using var db = Client(emulator);
             var payload = new string('x', 300 * 1024);
@@ -97,28 +96,19 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
             {
                 TransactItems = [.. ids.Select(id => new TransactWriteItem { Put = new Put { TableName = "orders", Item = new() { ["id"] = new() { S = id }, ["p"] = new() { S = payload } } } })],
             });
-            Assert.Equal(20, EntryTypes(NewestEntry(_directory)).Count);
+            Assert.Equal(20, EntryTypes(NewestEntry(_log.Running)).Count);
             await db.PutItemAsync("orders", Item("after"));
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
 
         string[] expected = [.. ids.Append("after").Order(StringComparer.Ordinal)];
         Assert.Equal(expected, await ItemIdsAsync(recovered));
         Assert.Equal(expected, RecordIds(recovered));
     }
 
-    public void Dispose()
-    {
-        foreach (var directory in new[] { _directory, _crashed })
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-    }
+    public void Dispose() => _log.Dispose();
 
     private static async Task<DynamoEmulator> StartWithTableAsync(string directory)
     {
@@ -202,20 +192,5 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
         }
 
         return [.. ids.Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>
-    /// Copies the data directory while the emulator runs: every acknowledged write is on disk by then, and a copy
-    /// taken before the graceful shutdown's compaction is the log exactly as a kill -9 would leave it.
-    /// </summary>
-    private void CopyLogAsACrashWouldLeaveIt()
-    {
-        Directory.CreateDirectory(_crashed);
-        foreach (var file in Directory.GetFiles(_directory).Where(f => Path.GetFileName(f).StartsWith("wal-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("snapshot-", StringComparison.Ordinal)))
-        {
-            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var target = File.Create(Path.Combine(_crashed, Path.GetFileName(file)));
-            source.CopyTo(target);
-        }
     }
 }

@@ -12,8 +12,7 @@ namespace DynamoStreams.Emulator.Tests.Persistence;
 /// </summary>
 public sealed class SqsPersistenceTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "dse-sqs-" + Guid.NewGuid().ToString("N"));
-    private readonly string _crashed = Path.Combine(Path.GetTempPath(), "dse-sqs-crashed-" + Guid.NewGuid().ToString("N"));
+    private readonly LiveLogCopy _log = new("dse-sqs");
 
     [Fact]
     public async Task Restart_AfterSendReceiveDeleteAndTags_KeepsEveryMessageStateAndTheTags()
@@ -21,7 +20,7 @@ public sealed class SqsPersistenceTests : IDisposable
         // issue 4 persistence: SQS queues with their messages and delivery state survive a restart (spec D)
         string url;
         string receivedId;
-        await using (var first = await StartAsync(_directory))
+        await using (var first = await StartAsync(_log.Running))
         {
             using var sqs = Client(first);
             url = (await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = "dlq", Tags = new() { ["team"] = "orders" } })).QueueUrl;
@@ -36,10 +35,10 @@ public sealed class SqsPersistenceTests : IDisposable
             receivedId = received[1].MessageId;
             await sqs.TagQueueAsync(new TagQueueRequest { QueueUrl = url, Tags = new() { ["stage"] = "dev" } });
             await sqs.UntagQueueAsync(new UntagQueueRequest { QueueUrl = url, TagKeys = ["team"] });
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        await using var second = await StartAsync(_crashed);
+        await using var second = await StartAsync(_log.Crashed);
         using var sqs2 = Client(second);
         var attributes = (await sqs2.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])).Attributes;
         var tags = (await sqs2.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = url })).Tags;
@@ -59,7 +58,7 @@ public sealed class SqsPersistenceTests : IDisposable
         // issue 4 persistence: the log grows with what changed; logging the whole queue per send grew it quadratically
         const int Messages = 200;
         var body = new string('m', 1024);
-        await using (var emulator = await StartAsync(_directory))
+        await using (var emulator = await StartAsync(_log.Running))
         {
             using var sqs = Client(emulator);
             var url = (await sqs.CreateQueueAsync("dlq")).QueueUrl;
@@ -68,15 +67,15 @@ public sealed class SqsPersistenceTests : IDisposable
                 await sqs.SendMessageAsync(url, body);
             }
 
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        var payloads = Directory.GetFiles(_crashed, "wal-*.log").SelectMany(f => WalFrames.ReadAll(f).Payloads).ToList();
+        var payloads = Directory.GetFiles(_log.Crashed, "wal-*.log").SelectMany(f => WalFrames.ReadAll(f).Payloads).ToList();
         var messageEntries = payloads.Where(p => TypeOf(p) == "queue-msg").ToList();
 
         Assert.Equal(Messages, messageEntries.Count);
         Assert.All(messageEntries, p => Assert.InRange(p.Length, body.Length, body.Length + 1024));
-        await using var recovered = await StartAsync(_crashed);
+        await using var recovered = await StartAsync(_log.Crashed);
         using var sqs2 = Client(recovered);
         var depth = (await sqs2.GetQueueAttributesAsync((await sqs2.GetQueueUrlAsync("dlq")).QueueUrl, ["ApproximateNumberOfMessages"])).Attributes;
         Assert.Equal($"{Messages}", depth["ApproximateNumberOfMessages"]);
@@ -88,7 +87,7 @@ public sealed class SqsPersistenceTests : IDisposable
         // spec D redrive with issue 4 persistence: the move leaves the source and enters the DLQ in one log entry
         string sourceUrl;
         string dlqUrl;
-        await using (var emulator = await StartAsync(_directory))
+        await using (var emulator = await StartAsync(_log.Running))
         {
             using var sqs = Client(emulator);
             dlqUrl = (await sqs.CreateQueueAsync("orders-dlq")).QueueUrl;
@@ -102,31 +101,22 @@ public sealed class SqsPersistenceTests : IDisposable
             var received = Assert.Single((await sqs.ReceiveMessageAsync(sourceUrl)).Messages);
             await sqs.ChangeMessageVisibilityAsync(sourceUrl, received.ReceiptHandle, 0);
             Assert.Empty((await sqs.ReceiveMessageAsync(sourceUrl)).Messages);
-            CopyLogAsACrashWouldLeaveIt();
+            _log.Take();
         }
 
-        using (var document = JsonDocument.Parse(Directory.GetFiles(_crashed, "wal-*.log").Order(StringComparer.Ordinal).Select(f => WalFrames.ReadAll(f).Payloads).Last(p => p.Count > 0)[^1]))
+        using (var document = JsonDocument.Parse(Directory.GetFiles(_log.Crashed, "wal-*.log").Order(StringComparer.Ordinal).Select(f => WalFrames.ReadAll(f).Payloads).Last(p => p.Count > 0)[^1]))
         {
             Assert.Equal("unit", document.RootElement.GetProperty("t").GetString());
             Assert.Equal(["queue-msg-deleted", "queue-msg"], document.RootElement.GetProperty("e").EnumerateArray().Select(e => e.GetProperty("t").GetString()));
         }
 
-        await using var recovered = await StartAsync(_crashed);
+        await using var recovered = await StartAsync(_log.Crashed);
         using var sqs2 = Client(recovered);
         Assert.Empty((await sqs2.ReceiveMessageAsync(sourceUrl)).Messages);
         Assert.Equal("poison", Assert.Single((await sqs2.ReceiveMessageAsync(dlqUrl)).Messages).Body);
     }
 
-    public void Dispose()
-    {
-        foreach (var directory in new[] { _directory, _crashed })
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-    }
+    public void Dispose() => _log.Dispose();
 
     private static Task<DynamoEmulator> StartAsync(string directory) =>
         DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = directory });
@@ -138,17 +128,5 @@ public sealed class SqsPersistenceTests : IDisposable
     {
         using var document = JsonDocument.Parse(payload);
         return document.RootElement.GetProperty("t").GetString();
-    }
-
-    /// <summary>Copies the running emulator's log: every acknowledged change is on disk, before shutdown compacts it.</summary>
-    private void CopyLogAsACrashWouldLeaveIt()
-    {
-        Directory.CreateDirectory(_crashed);
-        foreach (var file in Directory.GetFiles(_directory).Where(f => Path.GetFileName(f).StartsWith("wal-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("snapshot-", StringComparison.Ordinal)))
-        {
-            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var target = File.Create(Path.Combine(_crashed, Path.GetFileName(file)));
-            source.CopyTo(target);
-        }
     }
 }
