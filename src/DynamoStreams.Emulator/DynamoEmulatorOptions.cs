@@ -45,6 +45,12 @@ public sealed class DynamoEmulatorOptions
     /// </summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>Gets how often persistence checks whether the log should be compacted into a snapshot (tests shorten it).</summary>
+    internal TimeSpan CompactionCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the smallest log size that triggers compaction, or <see langword="null"/> for 64 MB (tests lower it).</summary>
+    internal long? MinimumCompactionLogBytes { get; init; }
+
     /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()

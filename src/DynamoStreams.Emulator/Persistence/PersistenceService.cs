@@ -13,6 +13,11 @@ namespace DynamoStreams.Emulator.Persistence;
 internal sealed class PersistenceService : IHostedService, IAsyncDisposable
 {
     private const long CompactAfterEntries = 200_000;
+
+    // A log of large items reaches any byte size long before 200,000 entries. Compacting once the log outgrows the
+    // last snapshot (and at least 64 MB) bounds the folder to about twice the state, without snapshotting a large
+    // state again and again.
+    private const long MinimumCompactAfterBytes = 64L * 1024 * 1024;
     private readonly DynamoEmulatorOptions _options;
     private readonly PersistenceGate _gate;
     private readonly StateJournal _journal;
@@ -26,6 +31,7 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
     private DataDirectoryLock? _lock;
     private WriteAheadLog? _wal;
     private Timer? _compactionCheck;
+    private long _lastSnapshotBytes;
 
     public PersistenceService(DynamoEmulatorOptions options, PersistenceGate gate, StateJournal journal, StateRestorer restorer,
         SnapshotWriter snapshots, StreamStore streams, SqsQueueStore queues, TtlRegistry ttl, ILogger<PersistenceService> logger)
@@ -58,9 +64,9 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
         _ttl.Changed += (setting, table) => _journal.TtlChanged(setting, table);
 
         // Start from one snapshot of what was recovered, so the directory holds no old segments.
-        _snapshots.Write(directory, last);
+        _lastSnapshotBytes = _snapshots.Write(directory, last);
         DeleteOlderThan(directory, last);
-        _compactionCheck = new Timer(_ => _ = CompactIfLargeAsync(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        _compactionCheck = new Timer(_ => _ = CompactIfLargeAsync(), null, _options.CompactionCheckInterval, _options.CompactionCheckInterval);
         _logger.LogInformation("Persistence on: data in {Directory}", Path.GetFullPath(directory));
         return Task.CompletedTask;
     }
@@ -102,15 +108,15 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
 
     private async Task CompactIfLargeAsync()
     {
-        if (_wal is null || _wal.EntriesInSegment < CompactAfterEntries || !await _compacting.WaitAsync(0).ConfigureAwait(false))
+        if (_wal is not { } wal || !IsLarge(wal) || !await _compacting.WaitAsync(0).ConfigureAwait(false))
         {
             return;
         }
 
         try
         {
-            var finished = _wal.Rotate();
-            _snapshots.Write(_options.DataDirectory!, finished);
+            var finished = wal.Rotate();
+            _lastSnapshotBytes = _snapshots.Write(_options.DataDirectory!, finished);
             DeleteOlderThan(_options.DataDirectory!, finished);
         }
 #pragma warning disable CA1031 // A failed compaction leaves the log in place; the next one retries.
@@ -124,6 +130,10 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
             _compacting.Release();
         }
     }
+
+    private bool IsLarge(WriteAheadLog wal) =>
+        wal.EntriesInSegment >= CompactAfterEntries
+        || wal.BytesInSegment >= Math.Max(_options.MinimumCompactionLogBytes ?? MinimumCompactAfterBytes, _lastSnapshotBytes);
 
     /// <summary>Loads the newest complete snapshot and replays the segments after it; returns the last segment number seen.</summary>
     private long Recover(string directory)

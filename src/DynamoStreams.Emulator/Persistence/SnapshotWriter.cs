@@ -21,7 +21,8 @@ internal sealed class SnapshotWriter(ITableStore tables, StreamStore streams, Tt
     public static string SnapshotPath(string directory, long segment) =>
         Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"snapshot-{segment:D8}.log"));
 
-    public void Write(string directory, long segment)
+    /// <summary>Writes a complete snapshot of the state for the segments up to <paramref name="segment"/>; returns its size in bytes.</summary>
+    public long Write(string directory, long segment)
     {
         var path = SnapshotPath(directory, segment);
         var temporary = path + ".tmp";
@@ -82,6 +83,7 @@ internal sealed class SnapshotWriter(ITableStore tables, StreamStore streams, Tt
 
         // The rename is durable only once the directory is: the caller deletes the older files after this returns.
         DirectorySync.Flush(directory);
+        return new FileInfo(path).Length;
     }
 
     private static void Frame(FileStream file, Action<Utf8JsonWriter> write)

@@ -41,6 +41,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     /// <summary>Gets the number of entries appended to the current segment.</summary>
     public long EntriesInSegment { get; private set; }
 
+    /// <summary>Gets the number of bytes (frames) appended to the current segment.</summary>
+    public long BytesInSegment { get; private set; }
+
     public static string SegmentPath(string directory, long segment) =>
         Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"wal-{segment:D8}.log"));
 
@@ -57,6 +60,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
 
             WalFrames.Write(_pending, payload, crc);
             EntriesInSegment++;
+            BytesInSegment += WalFrames.HeaderSize + payload.Length;
             var lsn = ++_appended;
 
             // Wake the writer once per batch: the first entry after a flush.
@@ -114,6 +118,7 @@ internal sealed class WriteAheadLog : IAsyncDisposable
                 _file.Dispose();
                 Segment = finished + 1;
                 EntriesInSegment = 0;
+                BytesInSegment = 0;
                 _file = OpenSegment(Segment);
                 return finished;
             }
