@@ -15,7 +15,9 @@ namespace DynamoStreams.Emulator.Persistence;
 /// Turns every state change (tables, items, stream shapes and records, TTL settings, queues, durable keys) into a
 /// log entry and appends it to the write-ahead log. A request that logged something is answered only once its
 /// entries are on disk: the journal holds the response (<c>OnStarting</c>) until the group commit covers them.
-/// Inactive (every call a no-op) when the emulator runs without a data directory.
+/// The entries of an atomic write (<see cref="AtomicWrite"/>: an item with its stream record, a transaction, a move to
+/// a dead-letter queue) are collected and appended as one frame when that write ends, so recovery keeps all of them
+/// or none. Inactive (every call a no-op) when the emulator runs without a data directory.
 /// </summary>
 internal sealed class StateJournal : IStreamJournal, ISqsJournal
 {
