@@ -142,7 +142,10 @@ internal sealed partial class SqsQueue
         var taken = new List<(SqsMessage, string)>();
         var redriven = new List<(SqsMessage, SqsQueue)>();
 
-        // A message moved to the dead-letter queue leaves this queue and enters that one in one log entry.
+        // A message moved to the dead-letter queue leaves this queue and enters that one in one log entry. The
+        // entries are appended when this method returns, not under the lock: nobody else can change the taken
+        // messages before then (their receipt handles are not out yet). A receive from the DLQ in that instant is
+        // the one exception, and its replay could only give the moved message back its earlier receive count.
         using var atomic = Storage.AtomicWrite.Begin();
         lock (_gate)
         {
