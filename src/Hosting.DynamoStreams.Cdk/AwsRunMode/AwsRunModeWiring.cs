@@ -43,6 +43,11 @@ internal static class AwsRunModeWiring
 
         var state = new AwsRunState(pattern, deployer, localHandler);
         LocalRunOptOut.Apply(builder, pattern, "AWS", state.AddEnvironmentAsync, keepHandler: localHandler);
+        if (localHandler)
+        {
+            LocalHandlerCommands.Attach(patternBuilder, state);
+        }
+
         patternBuilder.OnInitializeResource((_, e, ct) => state.StartAsync(e, ct));
         builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
         {

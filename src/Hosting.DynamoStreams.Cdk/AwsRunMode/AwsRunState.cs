@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,13 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
 {
     private const string ModeProperty = "dynamostreams.aws.mode";
 
+    /// <summary>The pattern property that shows the local mapping's state (Enabled, Disabled).</summary>
+    public const string LocalMappingStateProperty = "dynamostreams.aws.localMappingState";
+
     private readonly TaskCompletionSource<DynamoStreamsStackOutputs> _outputs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Gets the local mapping on the real stream once it runs (only with the local handler).</summary>
+    public EventSourceMapping? LocalMapping { get; private set; }
 
     /// <summary>
     /// Deploys or finds the stack and publishes the outcome; called when the run initialises the pattern resource.
@@ -56,8 +63,9 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
             if (localHandler)
             {
                 var mapping = await AwsStreamConsumer.StartAsync(pattern, outputs, deployer.Settings(pattern), e.Services, e.Logger, cancellationToken).ConfigureAwait(false);
+                LocalMapping = mapping;
                 properties.Add(("dynamostreams.aws.localMapping", mapping.Uuid));
-                properties.Add(("dynamostreams.aws.localMappingState", mapping.GetStatus().State));
+                properties.Add((LocalMappingStateProperty, mapping.GetStatus().State));
             }
 
             await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, [.. properties]).ConfigureAwait(false);
@@ -71,6 +79,13 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
             pattern.FunctionEnvironment.TrySetException(ex);
         }
     }
+
+    /// <summary>Shows the local mapping's current state on the pattern.</summary>
+    /// <param name="services">The AppHost services.</param>
+    /// <returns>A task that completes when published.</returns>
+    public Task PublishLocalMappingStateAsync(IServiceProvider services) => LocalMapping is { } mapping
+        ? ResourceStates.PublishPropertiesAsync(services.GetRequiredService<ResourceNotificationService>(), pattern, (LocalMappingStateProperty, mapping.GetStatus().State))
+        : Task.CompletedTask;
 
     /// <summary>
     /// Fills a referencing project's environment from the deployed stack's outputs.

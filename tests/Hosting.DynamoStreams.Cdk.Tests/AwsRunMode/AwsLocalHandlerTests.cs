@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk;
+using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hosting.DynamoStreams.Cdk.Tests.AwsRunMode;
@@ -47,6 +48,43 @@ public sealed class AwsLocalHandlerTests(AwsLocalHandlerFixture fixture) : IClas
         Assert.Equal(fixture.StreamArn, info.GetProperty("streamArn").GetString());
         Assert.Equal(1, info.GetProperty("batchSize").GetInt32());
         await WaitForRecordAsync("bad-1");
+    }
+
+    // issue 8 (AWS run mode, local handler) with spec B.1's enable/disable: paused, the local mapping reads nothing; resumed,
+    // the record written meanwhile arrives from the checkpoint
+    [Fact]
+    public async Task PauseThenResumeCommands_RecordWrittenWhilePaused_ArrivesAfterResume()
+    {
+        var paused = await ExecuteAsync(DynamoStreamsAwsCommands.PauseLocalHandler);
+        Assert.True(paused.Success, paused.Message);
+        try
+        {
+            Assert.Equal("Disabled", LocalMappingState());
+            Assert.Equal(ResourceCommandState.Disabled, CommandState(DynamoStreamsAwsCommands.PauseLocalHandler));
+            Assert.Equal(ResourceCommandState.Enabled, CommandState(DynamoStreamsAwsCommands.ResumeLocalHandler));
+            await fixture.Dynamo.PutItemAsync(fixture.TableName, new Dictionary<string, AttributeValue> { ["pk"] = new("paused-1") });
+        }
+        finally
+        {
+            var resumed = await ExecuteAsync(DynamoStreamsAwsCommands.ResumeLocalHandler);
+            Assert.True(resumed.Success, resumed.Message);
+        }
+
+        Assert.Equal("Enabled", LocalMappingState());
+        await WaitForRecordAsync("paused-1");
+    }
+
+    // issue 8 (AWS run mode, local handler): replay forgets the local checkpoints and delivers the real stream's records again
+    [Fact]
+    public async Task ReplayRealStreamCommand_DeliveredRecord_IsDeliveredAgain()
+    {
+        await fixture.Dynamo.PutItemAsync(fixture.TableName, new Dictionary<string, AttributeValue> { ["pk"] = new("replay-1") });
+        await WaitForRecordAsync("replay-1");
+
+        var replayed = await ExecuteAsync(DynamoStreamsAwsCommands.ReplayRealStream);
+
+        Assert.True(replayed.Success, replayed.Message);
+        await WaitForRecordAsync("replay-1", times: 2);
     }
 
     // issue 8 (AWS run mode, local handler): the handler gets the real outputs, no endpoint overrides and no placeholder credentials
@@ -116,21 +154,46 @@ public sealed class AwsLocalHandlerTests(AwsLocalHandlerFixture fixture) : IClas
         }
     }
 
-    private async Task<JsonNode> WaitForRecordAsync(string pk)
+    private async Task<JsonNode> WaitForRecordAsync(string pk, int times = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var lines = File.Exists(fixture.MarkerFile) ? await File.ReadAllLinesAsync(fixture.MarkerFile) : [];
-            if (lines.Select(l => JsonNode.Parse(l)!).FirstOrDefault(n => n["pk"]!.GetValue<string>() == pk) is { } found)
+            var found = lines.Select(l => JsonNode.Parse(l)!).Where(n => n["pk"]!.GetValue<string>() == pk).ToList();
+            if (found.Count >= times)
             {
-                return found;
+                return found[0];
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"the local handler did not receive '{pk}' within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, $"the local handler did not receive '{pk}' {times} time(s) within 30 s");
             await Task.Delay(20);
         }
     }
+
+    private async Task<ExecuteCommandResult> ExecuteAsync(string command)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var annotation = fixture.Pattern.Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == command);
+        Assert.Equal(ResourceCommandState.Enabled, CommandState(command));
+        return await annotation.ExecuteCommand(new ExecuteCommandContext
+        {
+            Services = fixture.App.Services,
+            Arguments = null!,
+            ResourceName = fixture.Pattern.Name,
+            CancellationToken = cts.Token,
+            Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+        });
+    }
+
+    private ResourceCommandState CommandState(string command)
+    {
+        var annotation = fixture.Pattern.Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == command);
+        return annotation.UpdateState(new UpdateCommandStateContext { ResourceSnapshot = Snapshot(fixture.App, fixture.Pattern), Services = fixture.App.Services });
+    }
+
+    private string? LocalMappingState() =>
+        Snapshot(fixture.App, fixture.Pattern).Properties.Single(p => p.Name == "dynamostreams.aws.localMappingState").Value?.ToString();
 
     private static JsonNode TemplateOf(Action<Aspire.Hosting.DynamoStreams.Cdk.Deployment.DynamoStreamsAwsOptions>? configure)
     {
