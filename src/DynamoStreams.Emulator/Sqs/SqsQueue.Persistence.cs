@@ -94,10 +94,9 @@ internal sealed partial class SqsQueue
         }
     }
 
-    private static SqsMessageState ToState(SqsMessage m) => new(m.Sequence, m.MessageId, m.Body,
-        new Dictionary<string, SqsMessageAttribute>(m.MessageAttributes, StringComparer.Ordinal),
-        new Dictionary<string, SqsMessageAttribute>(m.SystemAttributes, StringComparer.Ordinal),
-        m.SenderId, m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt);
+    // A message's attributes never change after it is sent, so the state shares them instead of copying.
+    private static SqsMessageState ToState(SqsMessage m) => new(m.Sequence, m.MessageId, m.Body, m.MessageAttributes,
+        m.SystemAttributes, m.SenderId, m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt);
 
     private static SqsMessage ToMessage(SqsMessageState m)
     {
