@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using DynamoStreams.Emulator.Persistence;
 using DynamoStreams.Emulator.Streams;
 
@@ -127,8 +126,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
 
     private static Dictionary<string, AttributeValue> Item(string id) => new() { ["id"] = new() { S = id } };
 
-    private static AmazonDynamoDBClient Client(DynamoEmulator emulator) =>
-        new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig { ServiceURL = emulator.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+    private static AmazonDynamoDBClient Client(DynamoEmulator emulator) => EmulatorProcess.CreateClient(emulator.Endpoint.ToString());
 
     private static string NewestSegment(string directory) => Directory.GetFiles(directory, "wal-*.log").Order(StringComparer.Ordinal).Last();
 
@@ -158,14 +156,10 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
     {
         using var db = Client(emulator);
         var ids = new List<string>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        await foreach (var page in db.Paginators.Scan(new ScanRequest("orders")).Responses)
         {
-            var page = await db.ScanAsync(new ScanRequest("orders") { ExclusiveStartKey = start });
             ids.AddRange(page.Items.Select(i => i["id"].S));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (start is not null);
 
         return [.. ids.Order(StringComparer.Ordinal)];
     }

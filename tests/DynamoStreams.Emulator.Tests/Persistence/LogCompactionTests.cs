@@ -1,7 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;
 
@@ -50,14 +49,10 @@ public sealed class LogCompactionTests : IDisposable
         await using var restarted = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
         using var db2 = Client(restarted);
         var count = 0;
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        await foreach (var page in db2.Paginators.Scan(new ScanRequest("big") { Select = Select.COUNT }).Responses)
         {
-            var page = await db2.ScanAsync(new ScanRequest("big") { Select = Select.COUNT, ExclusiveStartKey = start });
             count += page.Count ?? 0;
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (start is not null);
 
         Assert.Equal(Items, count);
     }
@@ -75,6 +70,5 @@ public sealed class LogCompactionTests : IDisposable
     private static long Number(string path) =>
         long.Parse(Path.GetFileNameWithoutExtension(path).Split('-')[1], CultureInfo.InvariantCulture);
 
-    private static AmazonDynamoDBClient Client(DynamoEmulator emulator) =>
-        new(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig { ServiceURL = emulator.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+    private static AmazonDynamoDBClient Client(DynamoEmulator emulator) => EmulatorProcess.CreateClient(emulator.Endpoint.ToString());
 }
