@@ -48,8 +48,8 @@ public sealed class DynamoEmulatorOptions
     /// <summary>Gets how often persistence checks whether the log should be compacted into a snapshot (tests shorten it).</summary>
     internal TimeSpan CompactionCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets the smallest log size that triggers compaction, or <see langword="null"/> for 64 MB (tests lower it).</summary>
-    internal long? MinimumCompactionLogBytes { get; init; }
+    /// <summary>Gets the smallest log size that triggers compaction (64 MB; tests lower it).</summary>
+    internal long MinimumCompactionLogBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Checks the options and throws a message that names the option and the fix.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>

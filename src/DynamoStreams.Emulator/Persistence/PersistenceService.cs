@@ -13,11 +13,6 @@ namespace DynamoStreams.Emulator.Persistence;
 internal sealed class PersistenceService : IHostedService, IAsyncDisposable
 {
     private const long CompactAfterEntries = 200_000;
-
-    // A log of large items reaches any byte size long before 200,000 entries. Compacting once the log outgrows the
-    // last snapshot (and at least 64 MB) bounds the folder to about twice the state, without snapshotting a large
-    // state again and again.
-    private const long MinimumCompactAfterBytes = 64L * 1024 * 1024;
     private readonly DynamoEmulatorOptions _options;
     private readonly PersistenceGate _gate;
     private readonly StateJournal _journal;
@@ -131,9 +126,12 @@ internal sealed class PersistenceService : IHostedService, IAsyncDisposable
         }
     }
 
+    // A log of large items reaches any byte size long before 200,000 entries. Compacting once the log outgrows the
+    // last snapshot (and at least 64 MB) bounds the folder to about twice the state, without snapshotting a large
+    // state again and again.
     private bool IsLarge(WriteAheadLog wal) =>
         wal.EntriesInSegment >= CompactAfterEntries
-        || wal.BytesInSegment >= Math.Max(_options.MinimumCompactionLogBytes ?? MinimumCompactAfterBytes, _lastSnapshotBytes);
+        || wal.BytesInSegment >= Math.Max(_options.MinimumCompactionLogBytes, _lastSnapshotBytes);
 
     /// <summary>Loads the newest complete snapshot and replays the segments after it; returns the last segment number seen.</summary>
     private long Recover(string directory)

@@ -43,10 +43,9 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
             _ => ("REMOVE", false, false),
         };
         var keys = KeysOf(change);
-        var size = keys.Size;
         var newImage = includeNew ? change.NewItem : null;
         var oldImage = includeOld ? change.OldItem : null;
-        size += (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage));
+        var size = keys.Size + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage));
 
         _store.Append(stream.LatestStreamArn, new StreamRecordDraft
         {
