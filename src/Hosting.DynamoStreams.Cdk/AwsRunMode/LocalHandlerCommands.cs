@@ -17,47 +17,42 @@ internal static class LocalHandlerCommands
     public static void Attach(IResourceBuilder<DynamoStreamsLambdaResource> patternBuilder, AwsRunState state)
     {
         var pattern = patternBuilder.Resource;
-        patternBuilder.WithCommand(DynamoStreamsAwsCommands.PauseLocalHandler, "Pause local handler", async context =>
-        {
-            await Mapping(state, pattern).SetEnabledAsync(false, context.CancellationToken).ConfigureAwait(false);
-            await state.PublishLocalMappingStateAsync(context.Services).ConfigureAwait(false);
-            return CommandResults.Success();
-        }, new CommandOptions
-        {
-            Description = "Stop reading the real stream; records wait there at the checkpoint (for up to 24 hours).",
-            IconName = "Pause",
-            UpdateState = _ => WhenMapping(state, EventSourceMappingState.Enabled),
-        });
+        patternBuilder.WithCommand(DynamoStreamsAwsCommands.PauseLocalHandler, "Pause local handler",
+            OnMapping(state, pattern, (mapping, ct) => mapping.SetEnabledAsync(false, ct)), new CommandOptions
+            {
+                Description = "Stop reading the real stream; records wait there at the checkpoint (for up to 24 hours).",
+                IconName = "Pause",
+                UpdateState = _ => WhenMapping(state, EventSourceMappingState.Enabled),
+            });
 
-        patternBuilder.WithCommand(DynamoStreamsAwsCommands.ResumeLocalHandler, "Resume local handler", async context =>
-        {
-            await Mapping(state, pattern).SetEnabledAsync(true, context.CancellationToken).ConfigureAwait(false);
-            await state.PublishLocalMappingStateAsync(context.Services).ConfigureAwait(false);
-            return CommandResults.Success();
-        }, new CommandOptions
-        {
-            Description = "Read the real stream again from the checkpoint.",
-            IconName = "Play",
-            UpdateState = _ => WhenMapping(state, EventSourceMappingState.Disabled),
-        });
+        patternBuilder.WithCommand(DynamoStreamsAwsCommands.ResumeLocalHandler, "Resume local handler",
+            OnMapping(state, pattern, (mapping, ct) => mapping.SetEnabledAsync(true, ct)), new CommandOptions
+            {
+                Description = "Read the real stream again from the checkpoint.",
+                IconName = "Play",
+                UpdateState = _ => WhenMapping(state, EventSourceMappingState.Disabled),
+            });
 
-        patternBuilder.WithCommand(DynamoStreamsAwsCommands.ReplayRealStream, "Replay real stream", async context =>
-        {
-            await Mapping(state, pattern).ReplayFromTrimHorizonAsync(context.CancellationToken).ConfigureAwait(false);
-            await state.PublishLocalMappingStateAsync(context.Services).ConfigureAwait(false);
-            return CommandResults.Success();
-        }, new CommandOptions
-        {
-            Description = "Forget the local checkpoints and deliver every record still in the real stream to the local handler again.",
-            IconName = "ArrowRepeatAll",
-            ConfirmationMessage = "Deliver every record still in the real stream (up to the last 24 hours) to the local handler again? Nothing changes in AWS.",
-            UpdateState = _ => WhenMapping(state, EventSourceMappingState.Enabled),
-        });
+        patternBuilder.WithCommand(DynamoStreamsAwsCommands.ReplayRealStream, "Replay real stream",
+            OnMapping(state, pattern, (mapping, ct) => mapping.ReplayFromTrimHorizonAsync(ct)), new CommandOptions
+            {
+                Description = "Forget the local checkpoints and deliver every record still in the real stream to the local handler again.",
+                IconName = "ArrowRepeatAll",
+                ConfirmationMessage = "Deliver every record still in the real stream (up to the last 24 hours) to the local handler again? Nothing changes in AWS.",
+                UpdateState = _ => WhenMapping(state, EventSourceMappingState.Enabled),
+            });
     }
 
-    private static EventSourceMapping Mapping(AwsRunState state, DynamoStreamsLambdaResource pattern) =>
-        state.LocalMapping ?? throw new InvalidOperationException(
-            $"The local handler of '{pattern.Name}' is not consuming the real stream yet: wait until the pattern runs (its stack deployed and its outputs read).");
+    /// <summary>Runs <paramref name="act"/> on the running local mapping, then shows the mapping's new state.</summary>
+    private static Func<ExecuteCommandContext, Task<ExecuteCommandResult>> OnMapping(AwsRunState state, DynamoStreamsLambdaResource pattern,
+        Func<EventSourceMapping, CancellationToken, Task> act) => async context =>
+        {
+            var mapping = state.LocalMapping ?? throw new InvalidOperationException(
+                $"The local handler of '{pattern.Name}' is not consuming the real stream yet: wait until the pattern runs (its stack deployed and its outputs read).");
+            await act(mapping, context.CancellationToken).ConfigureAwait(false);
+            await state.PublishLocalMappingStateAsync(context.Services).ConfigureAwait(false);
+            return CommandResults.Success();
+        };
 
     private static ResourceCommandState WhenMapping(AwsRunState state, string mappingState) =>
         state.LocalMapping?.GetStatus().State == mappingState ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;
