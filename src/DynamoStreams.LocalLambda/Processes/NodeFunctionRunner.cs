@@ -1,16 +1,14 @@
+using DynamoStreams.LocalLambda.NodeRuntime;
 using Microsoft.Extensions.Logging;
 
 namespace DynamoStreams.LocalLambda.Processes;
 
 /// <summary>
 /// Runs a Node.js handler (<c>index.handler</c> in a code folder) through the runtime shim shipped with this package
-/// (<c>NodeRuntime/lambda-runtime.js</c>), which implements the Runtime API loop for async and callback handlers.
+/// (<see cref="NodeRuntimeShim"/>), which implements the Runtime API loop for async and callback handlers.
 /// </summary>
 public sealed class NodeFunctionRunner : IFunctionProcessRunner
 {
-    /// <summary>The path of the shim relative to the application's base directory.</summary>
-    public const string ShimRelativePath = "NodeRuntime/lambda-runtime.js";
-
     private readonly NodeFunctionRunnerOptions _options;
     private readonly string _shimPath;
 
@@ -23,7 +21,7 @@ public sealed class NodeFunctionRunner : IFunctionProcessRunner
         _options = options ?? new NodeFunctionRunnerOptions();
         ArgumentException.ThrowIfNullOrEmpty(_options.Handler, "options.Handler");
         ArgumentException.ThrowIfNullOrEmpty(_options.NodeExecutable, "options.NodeExecutable");
-        _shimPath = Path.GetFullPath(_options.ShimPath ?? Path.Combine(AppContext.BaseDirectory, ShimRelativePath));
+        _shimPath = Path.GetFullPath(_options.ShimPath ?? NodeRuntimeShim.FilePath);
         Runtime = new FunctionRuntimeInfo(
             _options.Handler,
             Path.GetFullPath(codeDirectory),
@@ -54,7 +52,7 @@ public sealed class NodeFunctionRunner : IFunctionProcessRunner
         {
             throw new FunctionInitException(
                 "Runtime.InvalidEntrypoint",
-                $"The Node.js runtime shim '{_shimPath}' is missing. It ships as a content file of DynamoStreams.LocalLambda; rebuild so it is copied to the output.");
+                $"The Node.js runtime shim '{_shimPath}' is missing. Point NodeFunctionRunnerOptions.ShimPath at an existing file, or leave it unset to use the shim embedded in DynamoStreams.LocalLambda.");
         }
 
         var startInfo = ProcessStartInfoFactory.Create(_options.NodeExecutable, [_shimPath], Runtime.TaskRoot, environment);

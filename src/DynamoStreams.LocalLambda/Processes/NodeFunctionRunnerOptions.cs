@@ -11,7 +11,7 @@ public sealed class NodeFunctionRunnerOptions
     /// <summary>Gets the Node.js executable; <c>node</c> on the PATH by default.</summary>
     public string NodeExecutable { get; init; } = "node";
 
-    /// <summary>Gets the path of the runtime shim; the copy next to the application by default.</summary>
+    /// <summary>Gets the path of the runtime shim; the shim embedded in this package (<see cref="NodeRuntime.NodeRuntimeShim"/>) by default.</summary>
     public string? ShimPath { get; init; }
 
     /// <summary>Gets the value of <c>AWS_EXECUTION_ENV</c>. Defaults to <c>AWS_Lambda_nodejs22.x</c>.</summary>

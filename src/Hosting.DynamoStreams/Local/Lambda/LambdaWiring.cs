@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using DynamoStreams.LocalLambda.NodeRuntime;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,6 @@ internal static class LambdaWiring
 {
     /// <summary>The configuration switch that turns invocation timeouts off (also off while a debugger is attached).</summary>
     public const string DisableTimeoutsKey = "DynamoStreams:DisableTimeouts";
-
-    private const string NodeShimRelativePath = "NodeRuntime/lambda-runtime.js";
 
     /// <summary>
     /// Attaches the runtime host's start-up and state to its resource, once per AppHost.
@@ -69,7 +68,7 @@ internal static class LambdaWiring
     {
         if (pattern.FunctionResource is ExecutableResource node)
         {
-            builder.CreateResourceBuilder(node).WithArgs(Path.Combine(AppContext.BaseDirectory, NodeShimRelativePath));
+            builder.CreateResourceBuilder(node).WithArgs(NodeRuntimeShim.FilePath);
         }
 
         builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
@@ -169,7 +168,7 @@ internal static class LambdaWiring
     {
         var handler = pattern.Handler;
         return handler.Kind == LambdaHandlerKind.NodeCode
-            ? new FunctionRuntimeInfo(handler.Handler!, handler.CodePath!, Path.GetDirectoryName(Path.Combine(AppContext.BaseDirectory, NodeShimRelativePath))!, $"AWS_Lambda_{handler.Runtime}")
+            ? new FunctionRuntimeInfo(handler.Handler!, handler.CodePath!, Path.GetDirectoryName(NodeRuntimeShim.FilePath)!, $"AWS_Lambda_{handler.Runtime}")
             : new FunctionRuntimeInfo(handler.Handler!, Path.GetDirectoryName(handler.ProjectPath!)!, Path.GetDirectoryName(handler.ProjectPath!)!, handler.Runtime == "dotnet8" ? "AWS_Lambda_dotnet8" : null);
     }
 }
