@@ -22,9 +22,8 @@ public static class NodeRuntimeShim
     {
         using var resource = typeof(NodeRuntimeShim).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing from {typeof(NodeRuntimeShim).Assembly.GetName().Name}.");
-        using var buffer = new MemoryStream();
-        resource.CopyTo(buffer);
-        var content = buffer.ToArray();
+        var content = new byte[resource.Length];
+        resource.ReadExactly(content);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..16];
         var directory = Path.Combine(Path.GetTempPath(), "dynamostreams", "node-runtime", hash);
         var path = Path.Combine(directory, "lambda-runtime.js");
@@ -35,7 +34,7 @@ public static class NodeRuntimeShim
 
         Directory.CreateDirectory(directory);
         // Written under a unique name and moved into place, so a concurrent process never runs a half-written file.
-        var temporary = Path.Combine(directory, $"lambda-runtime.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, $"lambda-runtime.{Guid.NewGuid():N}.tmp");
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, path, overwrite: true);
         return path;
