@@ -21,7 +21,7 @@ public partial class SnapshotTests
             LambdaFunctionProps = new FunctionProps
             {
                 Code = Code.FromAsset(Stacks.NodeHandlerDirectory),
-                Runtime = new Runtime("nodejs22.x", RuntimeFamily.NODEJS),
+                Runtime = Runtime.NODEJS_22_X,
                 Handler = "index.handler",
             },
         });
@@ -47,7 +47,7 @@ public partial class SnapshotTests
             LambdaFunctionProps = new FunctionProps
             {
                 Code = Code.FromInline("exports.handler = async () => ({ batchItemFailures: [] });"),
-                Runtime = new Runtime("nodejs22.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true }),
+                Runtime = Runtime.NODEJS_22_X,
                 Handler = "index.handler",
             },
         });

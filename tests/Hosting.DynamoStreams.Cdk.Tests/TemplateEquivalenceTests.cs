@@ -158,7 +158,7 @@ public sealed class TemplateEquivalenceTests
     [Fact]
     public void NodeHandler_Generated_EqualsConstructWithNodeFunctionAsset()
     {
-        var pattern = NewAppHost().AddDynamoStreamsLambda(PatternName, LambdaHandler.FromNodeCode(NodeDirectory, "index.handler", "nodejs20.x"));
+        var pattern = NewAppHost().AddDynamoStreamsLambda(PatternName, LambdaHandler.FromNodeCode(NodeDirectory, "index.handler", "nodejs24.x"));
 
         var generated = Generate(pattern, new());
         var expected = ConstructStack(new DynamoDBStreamsToLambdaProps
@@ -166,7 +166,7 @@ public sealed class TemplateEquivalenceTests
             LambdaFunctionProps = new FunctionProps
             {
                 Code = Code.FromAsset(NodeDirectory),
-                Runtime = new Runtime("nodejs20.x", RuntimeFamily.NODEJS),
+                Runtime = Runtime.NODEJS_24_X,
                 Handler = "index.handler",
             },
         });
