@@ -50,7 +50,7 @@ static void SynthDefaultStack(string outRoot, int index)
         LambdaFunctionProps = new FunctionProps
         {
             Code = Code.FromInline("exports.handler = async () => ({ batchItemFailures: [] });"),
-            Runtime = new Runtime("nodejs22.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true }),
+            Runtime = Runtime.NODEJS_22_X,
             Handler = "index.handler",
         },
     });

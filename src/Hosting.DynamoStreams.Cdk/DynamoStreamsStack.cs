@@ -56,6 +56,11 @@ public sealed class DynamoStreamsStack : Stack
         }
 
         EventSourceMapper.ApplyOverrides(this, pattern.EventSource);
+        if (props.ExistingLambdaObj is null)
+        {
+            NagSuppressions.AddRuntime(Pattern.LambdaFunction, pattern.Handler.Runtime);
+        }
+
         AddOutputs();
 
         foreach (var annotation in annotations)

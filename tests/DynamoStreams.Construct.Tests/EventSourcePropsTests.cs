@@ -59,12 +59,12 @@ public class EventSourcePropsTests
     }
 
     [Fact]
-    public void EventSourceProps_RetryAttemptsMinusOne_LeavesAwsInfiniteRetryDefault()
+    public void EventSourceProps_RetryAttemptsMinusOne_WritesAwsInfiniteRetries()
     {
-        // Our departure: -1 (AWS's "until the record expires") is accepted and written as AWS's default, no 500 cap
+        // spec construct.md Validation: retries -1 (AWS's "until the record expires"), accepted by CDK since 2.160
         SynthWith(new DynamoEventSourceProps { RetryAttempts = -1 }).HasResourceProperties(MappingType, new Dictionary<string, object>
         {
-            ["MaximumRetryAttempts"] = Match.Absent(),
+            ["MaximumRetryAttempts"] = -1d,
             ["MaximumRecordAgeInSeconds"] = 86400d,
         });
     }

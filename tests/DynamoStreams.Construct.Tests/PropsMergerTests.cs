@@ -13,11 +13,11 @@ public class PropsMergerTests
     public void Merge_NullUser_KeepsEveryDefault()
     {
         // spec construct.md Merge: anything not set keeps the default
-        var defaults = new TableProps { Stream = StreamViewType.NEW_AND_OLD_IMAGES, PointInTimeRecovery = true };
+        var defaults = new TableProps { Stream = StreamViewType.NEW_AND_OLD_IMAGES, DeletionProtection = true };
         var merged = PropsMerger.Merge(defaults, null);
         Assert.NotSame(defaults, merged);
         Assert.Equal(StreamViewType.NEW_AND_OLD_IMAGES, merged.Stream);
-        Assert.True(merged.PointInTimeRecovery);
+        Assert.True(merged.DeletionProtection);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class PropsMergerTests
         var merged = PropsMerger.Merge(
             new TableProps { PartitionKey = new DynamoAttribute { Name = "id", Type = AttributeType.STRING } },
             new TableProps { PartitionKey = new DynamoAttribute { Name = "pk", Type = AttributeType.NUMBER } });
-        Assert.Equal("pk", merged.PartitionKey.Name);
+        Assert.Equal("pk", merged.PartitionKey!.Name);
         Assert.Equal(AttributeType.NUMBER, merged.PartitionKey.Type);
     }
 

@@ -29,7 +29,7 @@ public class ReadmeExampleTests
                 LambdaFunctionProps = new FunctionProps
                 {
                     Code = Code.FromAsset(codeFolder),
-                    Runtime = new Runtime("nodejs22.x", RuntimeFamily.NODEJS),
+                    Runtime = Runtime.NODEJS_22_X,
                     Handler = "index.handler",
                 },
             });

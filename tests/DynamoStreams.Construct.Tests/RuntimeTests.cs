@@ -14,16 +14,16 @@ public class RuntimeTests
     private static Dictionary<string, object> NoEnvironment => new() { ["Environment"] = Match.Absent() };
 
     [Fact]
-    public void Runtime_Nodejs22ConstructedByName_GetsKeepAlive()
+    public void Runtime_Nodejs24Constant_GetsKeepAlive()
     {
-        // spec construct.md Notes: CDK 2.160 has no NODEJS_22_X; new Runtime("nodejs22.x", NODEJS) works
+        // spec construct.md Defaults: every Node.js runtime gets the keep-alive variable; nodejs24.x is Lambda's newest
         SynthWith(new FunctionProps
         {
             Code = Code.FromAsset(Stacks.NodeHandlerDirectory),
-            Runtime = new Runtime("nodejs22.x", RuntimeFamily.NODEJS),
+            Runtime = Runtime.NODEJS_24_X,
             Handler = "index.handler",
         }).HasProperties(FunctionType, """
-            { "Runtime": "nodejs22.x", "Environment": { "Variables": { "AWS_NODEJS_CONNECTION_REUSE_ENABLED": "1" } } }
+            { "Runtime": "nodejs24.x", "Environment": { "Variables": { "AWS_NODEJS_CONNECTION_REUSE_ENABLED": "1" } } }
             """);
     }
 
@@ -44,17 +44,17 @@ public class RuntimeTests
     }
 
     [Fact]
-    public void Runtime_ManagedDotnet8_HasNoKeepAliveAndTracing()
+    public void Runtime_ManagedDotnet10_HasNoKeepAliveAndTracing()
     {
         // spec construct.md Public surface: any runtime works; the keep-alive variable is for Node.js only
         var template = SynthWith(new FunctionProps
         {
             Code = Code.FromAsset(Stacks.BootstrapHandlerDirectory),
-            Runtime = Runtime.DOTNET_8,
+            Runtime = Runtime.DOTNET_10,
             Handler = "Handler.Sample::Handler.Sample.Function::HandleAsync",
         });
         template.HasProperties(FunctionType, """
-            { "Runtime": "dotnet8", "Handler": "Handler.Sample::Handler.Sample.Function::HandleAsync", "TracingConfig": { "Mode": "Active" } }
+            { "Runtime": "dotnet10", "Handler": "Handler.Sample::Handler.Sample.Function::HandleAsync", "TracingConfig": { "Mode": "Active" } }
             """);
         template.HasResourceProperties(FunctionType, NoEnvironment);
     }

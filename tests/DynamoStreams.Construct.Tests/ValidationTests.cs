@@ -158,7 +158,7 @@ public class ValidationTests
     {
         // spec construct.md Validation: retries -1 or 0-10000
         var error = RejectsEventSource(new DynamoEventSourceProps { RetryAttempts = 10001 });
-        Assert.Contains("retryAttempts must be between 0 and 10000 inclusive, got 10001", error.Message, StringComparison.Ordinal);
+        Assert.Contains("retryAttempts must be -1 (for infinite) or between 0 and 10000 inclusive, got 10001", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

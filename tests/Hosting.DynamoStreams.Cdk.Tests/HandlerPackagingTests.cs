@@ -78,6 +78,22 @@ public sealed class HandlerPackagingTests : IDisposable
         Assert.Contains("provided.al2023", error.Message, StringComparison.Ordinal);
     }
 
+    // issue 19 "Runtimes" #2: the managed dotnet10 runtime runs a net10.0 handler: framework-dependent, handler = the assembly.
+    [Fact]
+    public async Task Net10HandlerOnManagedDotnet10_Packaged_IsFrameworkDependentWithTheAssemblyAsHandler()
+    {
+        var project = WriteProject("Managed10", "net10.0", "System.Console.WriteLine(1);");
+        var pattern = Declarations.NewAppHost().AddDynamoStreamsLambda("managed10", LambdaHandler.FromProject(project, "dotnet10")).Resource;
+
+        var package = await Packager().PackageAsync(pattern, null, CancellationToken.None);
+
+        Assert.NotNull(package);
+        Assert.Equal("Managed10", package.Handler);
+        Assert.True(File.Exists(Path.Combine(package.Directory, "Managed10.dll")));
+        Assert.False(File.Exists(Path.Combine(package.Directory, "bootstrap")));
+        Assert.False(File.Exists(Path.Combine(package.Directory, "libcoreclr.so")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

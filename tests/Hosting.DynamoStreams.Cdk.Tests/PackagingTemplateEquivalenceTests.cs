@@ -12,10 +12,10 @@ public sealed class PackagingTemplateEquivalenceTests
 {
     // issue 8 "Tests" #1: the managed runtime on arm64 takes the packaged entry assembly as its handler.
     [Fact]
-    public void ManagedRuntimeOnArm64_Generated_EqualsConstructWithDotnet8Arm64()
+    public void ManagedRuntimeOnArm64_Generated_EqualsConstructWithDotnet10Arm64()
     {
         var project = Path.Combine(RepoRoot, "src", "Handler.Sample", "Handler.Sample.csproj");
-        var pattern = NewAppHost().AddDynamoStreamsLambda(PatternName, LambdaHandler.FromProject(project, "dotnet8"))
+        var pattern = NewAppHost().AddDynamoStreamsLambda(PatternName, LambdaHandler.FromProject(project, "dotnet10"))
             .WithFunction(f => f.Architecture = LambdaArchitecture.Arm64);
 
         var generated = Generate(pattern, new DynamoStreamsStackOptions { HandlerCodeDirectory = BootstrapDirectory, PackagedHandler = "Orders.Handler" });
@@ -24,7 +24,7 @@ public sealed class PackagingTemplateEquivalenceTests
             LambdaFunctionProps = new FunctionProps
             {
                 Code = Code.FromAsset(BootstrapDirectory),
-                Runtime = Runtime.DOTNET_8,
+                Runtime = Runtime.DOTNET_10,
                 Handler = "Orders.Handler",
                 Architecture = Architecture.ARM_64,
             },

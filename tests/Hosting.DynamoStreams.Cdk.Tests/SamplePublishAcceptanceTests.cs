@@ -1,5 +1,6 @@
 using DynamoStreams.LocalLambda.Processes;
 using DynamoStreams.LocalLambda.RuntimeApi;
+using DynamoStreams.Tests.Shared;
 using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
 
 namespace Hosting.DynamoStreams.Cdk.Tests;
@@ -103,4 +104,23 @@ public sealed class SamplePublishAcceptanceTests(SamplePublishFixture sample) : 
         var dependencies = sample.Read("manifest.json")["artifacts"]!["audit"]!["dependencies"]!.AsArray().Select(d => d!.GetValue<string>());
         Assert.Contains("orders", dependencies);
     }
+
+    // issue 19 "cfn-lint" #3: every stack `aspire publish` writes for the sample passes cfn-lint (only explained warnings).
+    [Fact]
+    public async Task SampleTemplates_CfnLint_HaveNoErrorAndOnlyExplainedWarnings()
+    {
+        var findings = await TemplateCheckers.CfnLintAsync(Declarations.RepoRoot, PublishedTemplates());
+
+        KeptFindings.AssertOnlyKept(findings, KeptFindings.CfnLintWarnings);
+        Assert.Contains(findings, f => f.Rule == "W6001" && f.Template == "audit.template.json");
+    }
+
+    // issue 19 "cdk-nag" #4: AwsSolutions over the published stacks: nothing unsuppressed.
+    [Fact]
+    public async Task SampleTemplates_CdkNag_HaveNoUnsuppressedFinding()
+    {
+        KeptFindings.AssertOnlyKept(await TemplateCheckers.CdkNagAsync(Declarations.RepoRoot, PublishedTemplates()), KeptFindings.NagFindings);
+    }
+
+    private string[] PublishedTemplates() => Directory.GetFiles(sample.Output, "*.template.json");
 }

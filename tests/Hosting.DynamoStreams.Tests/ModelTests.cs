@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Local.Lambda;
 
 namespace Hosting.DynamoStreams.Tests;
 
@@ -199,7 +200,8 @@ public class ModelTests
         var function = Assert.IsType<ExecutableResource>(pattern.FunctionResource);
         Assert.Equal("node", function.Command);
         Assert.Equal(folder.Path, function.WorkingDirectory);
-        Assert.Equal("nodejs22.x", pattern.Handler.Runtime);
+        Assert.Equal("nodejs24.x", pattern.Handler.Runtime);
+        Assert.Equal("AWS_Lambda_nodejs24.x", LambdaWiring.RuntimeInfo(pattern).ExecutionEnvironment);
         Assert.Equal("index.handler", pattern.Handler.Handler);
     }
 

@@ -26,6 +26,9 @@ internal static class DeadLetterQueueDefaults
 
         var queue = new Queue(scope, ConstructId, merged);
         ApplySecurePolicy(queue);
+
+        // cdk-nag knows a dead-letter queue only from another queue's RedrivePolicy, not from a mapping's OnFailure.
+        ScannerSuppressions.AddCdkNag(queue, ("AwsSolutions-SQS3", "This queue is the dead-letter queue: the event-source mapping's on-failure destination.", []));
         return queue;
     }
 

@@ -15,9 +15,6 @@ internal static class EventSourceDefaults
     /// <summary>The default number of retries.</summary>
     public const double RetryAttempts = 500;
 
-    /// <summary>The value AWS takes for "retry until the record expires".</summary>
-    public const double InfiniteRetries = -1;
-
     /// <summary>Creates the defaults, with <paramref name="deadLetterQueue"/> (when given) as the on-failure destination.</summary>
     public static DynamoEventSourceProps Create(IQueue? deadLetterQueue) => new()
     {
@@ -35,15 +32,6 @@ internal static class EventSourceDefaults
     /// </remarks>
     public static DynamoEventSourceProps Build(IQueue? deadLetterQueue, IDynamoEventSourceProps? user)
     {
-        var merged = PropsMerger.Merge(Create(deadLetterQueue), user);
-
-        // AWS takes -1 for "retry until the record expires" but CDK 2.160 rejects it; leaving the value out of the
-        // template gives the same AWS default, and keeps the 500-retry default from hiding the user's choice.
-        if (merged.RetryAttempts == InfiniteRetries)
-        {
-            merged.RetryAttempts = null;
-        }
-
-        return merged;
+        return PropsMerger.Merge(Create(deadLetterQueue), user);
     }
 }

@@ -92,6 +92,10 @@ internal static class FunctionDefaults
         }
 
         ScannerSuppressions.AddGuard(role, "IAM_NO_INLINE_POLICY_CHECK");
+        ScannerSuppressions.AddCdkNag(
+            role,
+            ("AwsSolutions-IAM5", "The function's log group is named after the function, which does not exist yet; the grant covers Lambda log groups of this account and region only.",
+                ["Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/*"]));
         return role;
     }
 }

@@ -15,16 +15,23 @@ internal static class TableDefaults
     public const string PartitionKeyName = "id";
 
     /// <summary>Creates the table defaults: on-demand, AWS-managed encryption, <c>id</c> (S), NEW_AND_OLD_IMAGES stream, PITR, retained.</summary>
-    /// <param name="user">The user's table props; a customer key or provisioned capacity there drops the default it would contradict.</param>
+    /// <param name="user">The user's table props; a customer key, provisioned capacity or the legacy PITR flag there drops the default it would contradict.</param>
     public static TableProps Create(ITableProps? user)
     {
         var defaults = new TableProps
         {
             PartitionKey = new DynamoAttribute { Name = PartitionKeyName, Type = AttributeType.STRING },
             Stream = StreamViewType.NEW_AND_OLD_IMAGES,
-            PointInTimeRecovery = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         };
+
+        // CDK rejects the legacy flag beside the specification, so a user's flag replaces the default specification.
+#pragma warning disable CS0618 // the obsolete flag is read only to step aside for it
+        if (user?.PointInTimeRecovery is null)
+#pragma warning restore CS0618
+        {
+            defaults.PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true };
+        }
 
         // CDK implies CUSTOMER_MANAGED from a key and PROVISIONED from capacities; a default here would turn a
         // complete user intent into a CDK error, so the default steps aside.

@@ -14,6 +14,6 @@ public sealed class NodeFunctionRunnerOptions
     /// <summary>Gets the path of the runtime shim; the shim embedded in this package (<see cref="NodeRuntime.NodeRuntimeShim"/>) by default.</summary>
     public string? ShimPath { get; init; }
 
-    /// <summary>Gets the value of <c>AWS_EXECUTION_ENV</c>. Defaults to <c>AWS_Lambda_nodejs22.x</c>.</summary>
-    public string? ExecutionEnvironment { get; init; } = "AWS_Lambda_nodejs22.x";
+    /// <summary>Gets the value of <c>AWS_EXECUTION_ENV</c>. Defaults to <c>AWS_Lambda_nodejs24.x</c>.</summary>
+    public string? ExecutionEnvironment { get; init; } = "AWS_Lambda_nodejs24.x";
 }

@@ -10,7 +10,7 @@ public sealed class DynamoStreamsAwsOptions
     public const string SectionName = "DynamoStreams:Aws";
 
     /// <summary>The AWS CDK CLI version run through <c>npx</c> when <see cref="AllowNpx"/> is on and no CLI is installed.</summary>
-    public const string PinnedCdkCliVersion = "2.1148.1";
+    public const string PinnedCdkCliVersion = "2.1149.0";
 
     /// <summary>
     /// Gets or sets the AWS profile passed to the CLI as <c>--profile</c> (configuration <c>DynamoStreams:Aws:Profile</c>, else

@@ -40,16 +40,14 @@ internal static class EventSourceMapper
             props.MaxBatchingWindow = Duration.Seconds(window.TotalSeconds);
         }
 
-        // Unlimited age and retries (-1) are outside CDK's accepted ranges; ApplyOverrides writes them.
+        // An unlimited age (-1) is outside what a CDK Duration can say; ApplyOverrides writes it.
         if (source.MaxRecordAge is { } age)
         {
             props.MaxRecordAge = Duration.Seconds(age.TotalSeconds);
         }
 
-        if (source.RetryAttempts is { } retries and >= 0)
-        {
-            props.RetryAttempts = retries;
-        }
+        // Unset means AWS's unlimited retries (-1), which CDK accepts; the construct's 500 default must not apply.
+        props.RetryAttempts = source.RetryAttempts is { } retries and >= 0 ? retries : -1;
 
         if (source.ParallelizationFactor is { } factor)
         {
@@ -69,12 +67,11 @@ internal static class EventSourceMapper
         return props;
     }
 
-    /// <summary>Writes what Amazon.CDK.Lib 2.160 cannot express onto the mapping's CloudFormation resource.</summary>
+    /// <summary>Writes what the CDK props cannot express onto the mapping's CloudFormation resource.</summary>
     public static void ApplyOverrides(Stack stack, DynamoEventSourceOptions source)
     {
         var unlimitedAge = source.MaxRecordAge is null;
-        var unlimitedRetries = source.RetryAttempts is null or < 0;
-        if (!unlimitedAge && !unlimitedRetries && source.MetricsConfig.Count == 0)
+        if (!unlimitedAge && source.MetricsConfig.Count == 0)
         {
             return;
         }
@@ -85,14 +82,9 @@ internal static class EventSourceMapper
             mapping.AddPropertyOverride("MaximumRecordAgeInSeconds", -1);
         }
 
-        if (unlimitedRetries)
-        {
-            mapping.AddPropertyOverride("MaximumRetryAttempts", -1);
-        }
-
         if (source.MetricsConfig.Count > 0)
         {
-            // MetricsConfig postdates Amazon.CDK.Lib 2.160; the package could later replace this override.
+            // The declaration holds Lambda's metric names as strings, which the template takes as they are.
             mapping.AddPropertyOverride("MetricsConfig.Metrics", source.MetricsConfig.ToArray());
         }
     }

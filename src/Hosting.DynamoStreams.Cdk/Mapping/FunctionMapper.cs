@@ -20,7 +20,7 @@ internal static class FunctionMapper
             LambdaHandlerKind.NodeCode => new FunctionProps
             {
                 Code = Code.FromAsset(RequireDirectory(pattern, handler.CodePath!, "Node.js code folder")),
-                Runtime = new Runtime(handler.Runtime!, RuntimeFamily.NODEJS),
+                Runtime = NodeRuntime(handler.Runtime!),
                 Handler = handler.Handler!,
             },
             _ => throw new InvalidOperationException($"The handler of the pattern '{pattern.Name}' is an existing function and has no function props."),
@@ -111,12 +111,13 @@ internal static class FunctionMapper
                 "or publish through DynamoStreamsCloudPublisher, which packages the project itself.");
         }
 
-        var managed = handler.Runtime == "dotnet8";
+        var managed = handler.Runtime!.StartsWith("dotnet", StringComparison.Ordinal);
         return new FunctionProps
         {
             Code = Code.FromAsset(RequireDirectory(pattern, options.HandlerCodeDirectory, "handler publish folder")),
             Runtime = handler.Runtime switch
             {
+                "dotnet10" => Runtime.DOTNET_10,
                 "dotnet8" => Runtime.DOTNET_8,
                 "provided.al2" => Runtime.PROVIDED_AL2,
                 _ => Runtime.PROVIDED_AL2023,
@@ -126,6 +127,15 @@ internal static class FunctionMapper
             Handler = managed ? options.PackagedHandler ?? handler.Handler! : "bootstrap",
         };
     }
+
+    /// <summary>Takes CDK's constant for a Node.js runtime it knows, so the runtime carries CDK's own traits.</summary>
+    private static Runtime NodeRuntime(string name) => name switch
+    {
+        "nodejs24.x" => Runtime.NODEJS_24_X,
+        "nodejs22.x" => Runtime.NODEJS_22_X,
+        "nodejs20.x" => Runtime.NODEJS_20_X,
+        _ => new Runtime(name, RuntimeFamily.NODEJS),
+    };
 
     private static string RequireDirectory(DynamoStreamsLambdaResource pattern, string path, string what)
     {

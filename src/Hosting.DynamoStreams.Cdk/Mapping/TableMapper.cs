@@ -15,7 +15,7 @@ internal static class TableMapper
             PartitionKey = ToAttribute(table.PartitionKey),
             Stream = ToStreamViewType(table.Stream),
             BillingMode = table.BillingMode == DynamoBillingMode.Provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
-            PointInTimeRecovery = table.PointInTimeRecovery,
+            PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = table.PointInTimeRecovery },
             RemovalPolicy = table.RemovalPolicy switch
             {
                 DynamoRemovalPolicy.Destroy => RemovalPolicy.DESTROY,

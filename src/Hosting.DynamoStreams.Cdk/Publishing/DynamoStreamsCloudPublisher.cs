@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Packaging;
+using Aspire.Hosting.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -81,6 +82,11 @@ public sealed class DynamoStreamsCloudPublisher
         var stackOptions = new Dictionary<DynamoStreamsLambdaResource, DynamoStreamsStackOptions>();
         foreach (var pattern in ordered)
         {
+            if (RuntimeLifecycle.Warning(pattern.Name, pattern.Handler.Runtime) is { } runtimeWarning)
+            {
+                _logger.LogWarning("{Warning}", runtimeWarning);
+            }
+
             var options = new DynamoStreamsStackOptions();
             foreach (var annotation in pattern.Annotations.OfType<DynamoStreamsStackOptionsAnnotation>())
             {

@@ -26,11 +26,14 @@ internal static class PatternLifecycle
             return;
         }
 
-        if (CloudOnlyOptions.Warning(pattern) is { } warning)
+        foreach (var warning in new[] { CloudOnlyOptions.Warning(pattern), RuntimeLifecycle.Warning(pattern.Name, pattern.Handler.Runtime) })
         {
-            // Once per run, in the pattern's log (dashboard) and in the AppHost's console.
-            e.Logger.LogWarning("{Warning}", warning);
-            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoStreamsLambdaBuilderExtensions)).LogWarning("{Warning}", warning);
+            if (warning is not null)
+            {
+                // Once per run, in the pattern's log (dashboard) and in the AppHost's console.
+                e.Logger.LogWarning("{Warning}", warning);
+                e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoStreamsLambdaBuilderExtensions)).LogWarning("{Warning}", warning);
+            }
         }
 
         await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,

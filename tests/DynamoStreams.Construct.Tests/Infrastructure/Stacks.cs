@@ -23,7 +23,7 @@ internal static class Stacks
     public static FunctionProps NodeFunctionProps(Runtime? runtime = null) => new()
     {
         Code = Code.FromInline("exports.handler = async () => ({ batchItemFailures: [] });"),
-        Runtime = runtime ?? Runtime.NODEJS_20_X,
+        Runtime = runtime ?? Runtime.NODEJS_24_X,
         Handler = "index.handler",
     };
 

@@ -73,7 +73,7 @@ public sealed class FunctionEnvironmentTests(HostFixture fixture) : IClassFixtur
         var environment = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Payload.Span)!;
 
         Assert.All(s_reserved, name => Assert.True(environment.ContainsKey(name), name));
-        Assert.Equal("AWS_Lambda_nodejs22.x", environment["AWS_EXECUTION_ENV"]);
+        Assert.Equal("AWS_Lambda_nodejs24.x", environment["AWS_EXECUTION_ENV"]);
         Assert.Equal("256", environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"]);
         Assert.Equal(TestPaths.NodeFunctions, environment["LAMBDA_TASK_ROOT"]);
         Assert.Equal(result.TraceId, environment["_X_AMZN_TRACE_ID"]);

@@ -93,7 +93,7 @@ public sealed class AwsLocalHandlerFixture : IAsyncLifetime
         builder.Configuration["AWS_ACCESS_KEY_ID"] = "developer-key";
         builder.Configuration["AWS_SECRET_ACCESS_KEY"] = "developer-secret";
         configure?.Invoke(builder);
-        builder.AddDynamoStreamsLambda("orders", LambdaHandler.FromNodeCode(Path.Combine(AppContext.BaseDirectory, "Assets", "node-stream-handler"), "index.handler", "nodejs20.x"))
+        builder.AddDynamoStreamsLambda("orders", LambdaHandler.FromNodeCode(Path.Combine(AppContext.BaseDirectory, "Assets", "node-stream-handler"), "index.handler", "nodejs24.x"))
             .WithEventSource(e =>
             {
                 e.BatchSize = 1;

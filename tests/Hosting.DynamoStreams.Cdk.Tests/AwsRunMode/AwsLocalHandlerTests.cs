@@ -198,7 +198,7 @@ public sealed class AwsLocalHandlerTests(AwsLocalHandlerFixture fixture) : IClas
     private static JsonNode TemplateOf(Action<Aspire.Hosting.DynamoStreams.Cdk.Deployment.DynamoStreamsAwsOptions>? configure)
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true, Args = [] });
-        var pattern = builder.AddDynamoStreamsLambda("orders", LambdaHandler.FromNodeCode(Path.Combine(AppContext.BaseDirectory, "Assets", "node-stream-handler"), "index.handler", "nodejs20.x"))
+        var pattern = builder.AddDynamoStreamsLambda("orders", LambdaHandler.FromNodeCode(Path.Combine(AppContext.BaseDirectory, "Assets", "node-stream-handler"), "index.handler", "nodejs24.x"))
             .RunInAws(configure);
         var stack = DynamoStreamsStackBuilder.Build(Directory.CreateTempSubdirectory("dynamostreams-awslocal-synth-").FullName, pattern.Resource);
         return JsonNode.Parse(JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()))!;

@@ -211,7 +211,7 @@ public sealed class AwsRunModeModelTests : IDisposable
         app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
             new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()));
 
-    private static LambdaHandler NodeHandler() => LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs20.x");
+    private static LambdaHandler NodeHandler() => LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs24.x");
 
     private IDistributedApplicationBuilder RunModeAppHost()
     {

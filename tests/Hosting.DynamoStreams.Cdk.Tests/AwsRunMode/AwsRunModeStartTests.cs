@@ -58,7 +58,7 @@ public sealed class AwsRunModeStartTests : IDisposable
         builder.Configuration["DynamoStreams:Aws:CdkCli"] = DeployCommandFixture.StandIn(standIn);
         builder.Configuration["DynamoStreams:Aws:Region"] = "eu-central-1";
         builder.Configuration["DynamoStreams:Aws:Profile"] = null;
-        var orders = builder.AddDynamoStreamsLambda(Declarations.PatternName, LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs20.x")).RunInAws();
+        var orders = builder.AddDynamoStreamsLambda(Declarations.PatternName, LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs24.x")).RunInAws();
         consumer = builder.AddResource(new ConsumerResource("writer")).WithReference(orders).Resource;
         pattern = orders.Resource;
         return builder.Build();

@@ -6,7 +6,7 @@ public sealed class CdkFailureClassifierTests
 {
     private static readonly CdkRunContext s_context = new("asm", ["orders"], "dev", "eu-west-1");
 
-    // issue 8 (deploy): the CLI's SSM-parameter message for an environment that was never bootstrapped (aws-cdk 2.1148.1)
+    // issue 8 (deploy): the CLI's SSM-parameter message for an environment that was never bootstrapped (aws-cdk 2.1149.0)
     [Theory]
     [InlineData("SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap' (see https://docs.aws.amazon.com/cdk/latest/guide/bootstrapping.html)")]
     [InlineData("This stack uses assets, so the toolkit stack must be deployed to the environment (Run \"cdk bootstrap aws://123456789012/eu-west-1\")")]

@@ -30,7 +30,7 @@ public sealed class DeployCommandFixture : IAsyncLifetime
         Builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true, Args = [] });
         OriginalPath = Builder.Configuration["PATH"];
         Builder.Configuration["DynamoStreams:Aws:WorkingDirectory"] = WorkingDirectory;
-        Pattern = Builder.AddDynamoStreamsLambda(Declarations.PatternName, LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs20.x"))
+        Pattern = Builder.AddDynamoStreamsLambda(Declarations.PatternName, LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs24.x"))
             .WithAwsDeployment()
             .Resource;
         App = Builder.Build();

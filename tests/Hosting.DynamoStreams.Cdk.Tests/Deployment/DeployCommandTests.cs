@@ -46,7 +46,7 @@ public sealed class DeployCommandTests(DeployCommandFixture fixture) : IClassFix
         await AssertLoggedAsync("npm install -g aws-cdk");
     }
 
-    // issue 8 (deploy): the real CLI (aws-cdk 2.1148.1) with no credentials at all → state "No AWS credentials"
+    // issue 8 (deploy): the real CLI (aws-cdk 2.1149.0) with no credentials at all → state "No AWS credentials"
     [Fact]
     public async Task Deploy_RealCliWithoutCredentials_FailsWithNoAwsCredentials()
     {

@@ -17,7 +17,7 @@ public sealed class PipelineExitCodeTests : IDisposable
 
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("dynamostreams-exitcode-work-").FullName;
 
-    // README "Deploy and destroy (CDK CLI)": a failed deploy or destroy step (here the real CLI, aws-cdk 2.1148.1, with
+    // README "Deploy and destroy (CDK CLI)": a failed deploy or destroy step (here the real CLI, aws-cdk 2.1149.0, with
     // no credentials at all) exits with the Aspire CLI's code for a failed pipeline (6), its named failure in the output.
     [Theory]
     [InlineData("deploy", "dynamostreams-deploy-orders")]

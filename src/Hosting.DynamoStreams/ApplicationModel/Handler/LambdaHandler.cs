@@ -25,8 +25,10 @@ public sealed class LambdaHandler
     public string? Handler { get; private init; }
 
     /// <summary>
-    /// Gets the Lambda runtime identifier used in AWS: <c>nodejs22.x</c> by default for Node.js, <c>provided.al2023</c>
-    /// (a self-contained <c>bootstrap</c>) by default for .NET, or <c>dotnet8</c> for the managed .NET runtime.
+    /// Gets the Lambda runtime identifier used in AWS: <c>nodejs24.x</c> by default for Node.js, <c>provided.al2023</c>
+    /// (a self-contained <c>bootstrap</c>) by default for .NET, or <c>dotnet10</c> for the managed .NET runtime
+    /// (<c>dotnet8</c> is still accepted, with a warning: AWS deprecated it on 2026-11-10 and blocks creating functions
+    /// with it from 2026-12-10).
     /// </summary>
     public string? Runtime { get; private init; }
 
@@ -37,7 +39,7 @@ public sealed class LambdaHandler
     /// Creates a handler from a .NET project known to the AppHost (<c>Projects.X</c>).
     /// </summary>
     /// <typeparam name="TProject">The project metadata type the AppHost SDK generates.</typeparam>
-    /// <param name="runtime">The Lambda runtime in AWS: <c>provided.al2023</c> (default) or <c>dotnet8</c>.</param>
+    /// <param name="runtime">The Lambda runtime in AWS: <c>provided.al2023</c> (default), <c>provided.al2</c>, <c>dotnet10</c> (the managed runtime) or the deprecated <c>dotnet8</c>.</param>
     /// <returns>The handler.</returns>
     public static LambdaHandler FromProject<TProject>(string runtime = "provided.al2023")
         where TProject : IProjectMetadata, new()
@@ -49,16 +51,16 @@ public sealed class LambdaHandler
     /// Creates a handler from the path of a .NET project file.
     /// </summary>
     /// <param name="projectPath">The <c>.csproj</c> path (relative to the AppHost or absolute).</param>
-    /// <param name="runtime">The Lambda runtime in AWS: <c>provided.al2023</c> (default) or <c>dotnet8</c>.</param>
+    /// <param name="runtime">The Lambda runtime in AWS: <c>provided.al2023</c> (default), <c>provided.al2</c>, <c>dotnet10</c> (the managed runtime) or the deprecated <c>dotnet8</c>.</param>
     /// <returns>The handler.</returns>
     public static LambdaHandler FromProject(string projectPath, string runtime = "provided.al2023")
     {
         ArgumentException.ThrowIfNullOrEmpty(projectPath);
         ArgumentException.ThrowIfNullOrEmpty(runtime);
-        if (runtime is not ("provided.al2023" or "provided.al2" or "dotnet8"))
+        if (runtime is not ("provided.al2023" or "provided.al2" or "dotnet10" or "dotnet8"))
         {
             throw new ArgumentException(
-                $"The .NET handler runtime '{runtime}' is not supported: use 'provided.al2023' (a self-contained bootstrap, the default) or 'dotnet8' (the managed runtime).",
+                $"The .NET handler runtime '{runtime}' is not supported: use 'provided.al2023' (a self-contained bootstrap, the default) or 'dotnet10' (the managed runtime).",
                 nameof(runtime));
         }
 
@@ -75,9 +77,9 @@ public sealed class LambdaHandler
     /// </summary>
     /// <param name="codePath">The code folder (relative to the AppHost or absolute).</param>
     /// <param name="handler">The handler, <c>file.export</c> (default <c>index.handler</c>).</param>
-    /// <param name="runtime">The Node.js Lambda runtime (default <c>nodejs22.x</c>).</param>
+    /// <param name="runtime">The Node.js Lambda runtime (default <c>nodejs24.x</c>, the newest Lambda supports).</param>
     /// <returns>The handler.</returns>
-    public static LambdaHandler FromNodeCode(string codePath, string handler = "index.handler", string runtime = "nodejs22.x")
+    public static LambdaHandler FromNodeCode(string codePath, string handler = "index.handler", string runtime = "nodejs24.x")
     {
         ArgumentException.ThrowIfNullOrEmpty(codePath);
         ArgumentException.ThrowIfNullOrEmpty(handler);
@@ -92,7 +94,7 @@ public sealed class LambdaHandler
         if (!runtime.StartsWith("nodejs", StringComparison.Ordinal) || !runtime.EndsWith(".x", StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"The Node.js runtime '{runtime}' is not a Lambda Node.js runtime: use an identifier such as 'nodejs22.x' or 'nodejs24.x'.",
+                $"The Node.js runtime '{runtime}' is not a Lambda Node.js runtime: use an identifier such as 'nodejs24.x'.",
                 nameof(runtime));
         }
 

@@ -169,6 +169,6 @@ internal static class LambdaWiring
         var handler = pattern.Handler;
         return handler.Kind == LambdaHandlerKind.NodeCode
             ? new FunctionRuntimeInfo(handler.Handler!, handler.CodePath!, Path.GetDirectoryName(NodeRuntimeShim.FilePath)!, $"AWS_Lambda_{handler.Runtime}")
-            : new FunctionRuntimeInfo(handler.Handler!, Path.GetDirectoryName(handler.ProjectPath!)!, Path.GetDirectoryName(handler.ProjectPath!)!, handler.Runtime == "dotnet8" ? "AWS_Lambda_dotnet8" : null);
+            : new FunctionRuntimeInfo(handler.Handler!, Path.GetDirectoryName(handler.ProjectPath!)!, Path.GetDirectoryName(handler.ProjectPath!)!, handler.Runtime!.StartsWith("dotnet", StringComparison.Ordinal) ? "AWS_Lambda_" + handler.Runtime : null);
     }
 }

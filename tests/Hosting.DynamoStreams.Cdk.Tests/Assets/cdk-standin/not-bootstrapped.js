@@ -1,4 +1,4 @@
-// The CDK CLI's output (aws-cdk 2.1148.1) for an account/region without the CDKToolkit bootstrap stack.
+// The CDK CLI's output (aws-cdk 2.1149.0) for an account/region without the CDKToolkit bootstrap stack.
 require('./standin').run(({ stack }) => {
   console.error('');
   console.error('✨  Synthesis time: 0.01s');

@@ -1,4 +1,4 @@
-// The CDK CLI's output (aws-cdk 2.1148.1, --progress events) for a stack CloudFormation rolled back on creation.
+// The CDK CLI's output (aws-cdk 2.1149.0, --progress events) for a stack CloudFormation rolled back on creation.
 require('./standin').run(({ stack }) => {
   console.error(`${stack}: deploying... [1/1]`);
   console.error(`${stack}: creating CloudFormation changeset...`);

@@ -1,4 +1,4 @@
-// The CDK CLI's output (aws-cdk 2.1148.1) for a successful deploy or destroy; a deploy writes the outputs file.
+// The CDK CLI's output (aws-cdk 2.1149.0) for a successful deploy or destroy; a deploy writes the outputs file.
 const fs = require('fs');
 require('./standin').run(({ command, stack, outputsFile }) => {
   if (command === 'destroy') {
