@@ -2,6 +2,7 @@ using System.Text.Json;
 using DynamoStreams.Emulator.Errors;
 using DynamoStreams.Emulator.Model;
 using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Protocol.Shapes;
 
 namespace DynamoStreams.Emulator.DynamoDb;
 
@@ -17,7 +18,10 @@ public abstract class DynamoDbOperation : IAwsJsonOperation
     {
         Target = DynamoDbService.Prefix + "." + name;
         Context = context;
+        _input = DynamoDbShapes.InputOf(name);
     }
+
+    private readonly Shape? _input;
 
     /// <inheritdoc />
     public string Target { get; }
@@ -32,6 +36,11 @@ public abstract class DynamoDbOperation : IAwsJsonOperation
         ArgumentNullException.ThrowIfNull(response);
         try
         {
+            if (_input is not null)
+            {
+                ShapeValidator.Validate(request.Body, _input);
+            }
+
             Execute(request, response);
         }
         catch (DynamoValidationException exception)

@@ -14,6 +14,9 @@ public static class DynamoDbErrors
     /// <summary>The namespace of protocol-level errors (serialization, unknown operation, authentication).</summary>
     public const string CoralServiceNamespace = "com.amazon.coral.service#";
 
+    /// <summary>The full wire type of <c>SerializationException</c>.</summary>
+    public const string SerializationType = CoralServiceNamespace + "SerializationException";
+
     /// <summary>Creates a <c>ValidationException</c> with the exact message.</summary>
     /// <param name="message">The message, word for word as DynamoDB sends it.</param>
     /// <returns>The error.</returns>
@@ -60,7 +63,7 @@ public static class DynamoDbErrors
     /// <param name="message">The message.</param>
     /// <returns>The error.</returns>
     public static AwsServiceException Serialization(string? message) =>
-        new(CoralServiceNamespace + "SerializationException", message);
+        new(SerializationType, message);
 
     /// <summary>Creates the <c>UnknownOperationException</c> for a target no service handles.</summary>
     /// <returns>The error.</returns>

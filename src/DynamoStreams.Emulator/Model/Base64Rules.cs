@@ -3,20 +3,28 @@ namespace DynamoStreams.Emulator.Model;
 /// <summary>Decodes B and BS wire values with DynamoDB's strict base64 rules and exact messages (dynalite / real service).</summary>
 internal static class Base64Rules
 {
+    /// <summary>Checks a wire value without keeping the bytes.</summary>
+    public static void Validate(string text) => Decode(text);
+
     public static byte[] Decode(string text)
     {
         if (text.Length % 4 != 0)
         {
-            throw Fault(text, "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.Length);
+            throw Fault("Base64 encoded length is expected a multiple of 4 bytes but found: " + text.Length);
         }
 
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var valid = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/' or '=';
-            if (!valid || (c == '=' && i + 1 < text.Length && text[i + 1] != '='))
+            if (c == '=' && i + 1 < text.Length && text[i + 1] != '=')
             {
-                throw Fault(text, $"Invalid Base64 character: '{c}'");
+                throw Fault("Invalid last non-pad Base64 character dectected");
+            }
+
+            if (!valid)
+            {
+                throw Fault($"Invalid Base64 character: '{c}'");
             }
         }
 
@@ -24,7 +32,7 @@ internal static class Base64Rules
         if (!Convert.TryFromBase64String(text, bytes, out var written) || !IsCanonical(text, bytes.AsSpan(0, written)))
         {
             // The typo is DynamoDB's own.
-            throw Fault(text, "Invalid last non-pad Base64 character dectected");
+            throw Fault("Invalid last non-pad Base64 character dectected");
         }
 
         return written == bytes.Length ? bytes : bytes[..written];
@@ -44,6 +52,5 @@ internal static class Base64Rules
             && text.AsSpan(text.Length - 4).SequenceEqual(buffer[..count]);
     }
 
-    private static DynamoSerializationException Fault(string text, string reason) =>
-        new($"'{text}' can not be converted to a Blob: {reason}");
+    private static DynamoSerializationException Fault(string reason) => new(reason);
 }

@@ -20,7 +20,9 @@ public sealed class AwsJsonErrorWriter : IAwsErrorWriter
         body.WriteString("__type"u8, error.WireType);
         if (error.WireMessage is not null)
         {
-            body.WriteString("message"u8, error.WireMessage);
+            // DynamoDB spells the member with a capital M in SerializationException only.
+            var name = error.WireType == DynamoDbErrors.SerializationType ? "Message"u8 : "message"u8;
+            body.WriteString(name, error.WireMessage);
         }
 
         error.WriteExtraMembers(body);

@@ -50,6 +50,22 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
     }
 
+    [Theory]
+    [InlineData("PutItem", """{"TableName":"t","Item":{"a":{"S":34.56}}}""", "DECIMAL_VALUE cannot be converted to String")]
+    [InlineData("Query", """{"TableName":"t","Limit":"5"}""", "STRING_VALUE cannot be converted to Integer")]
+    [InlineData("GetItem", """{"TableName":"t","ConsistentRead":"yes"}""", "Unexpected token received from parser")]
+    [InlineData("PutItem", """{"TableName":"t","Item":7}""", "Unexpected field type")]
+    [InlineData("BatchGetItem", """{"RequestItems":{"t":true}}""", "Unexpected value type in payload")]
+    [InlineData("GetItem", """{"TableName":"t","Key":[]}""", "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>")]
+    public async Task WrongMemberType_AnyDepth_ReportsTheDeserializerText(string operation, string json, string message)
+    {
+        // spec E.1: the body is checked against the operation's input shape before the operation runs
+        var (status, body, _) = await PostAsync("DynamoDB_20120810." + operation, json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
+        Assert.Equal(message, body.GetProperty("Message").GetString());
+    }
+
     [Fact]
     public async Task WrongMemberType_KnownTarget_Returns400SerializationException()
     {
@@ -57,7 +73,8 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         var (status, body, _) = await PostAsync("DynamoDB_20120810.DescribeTable", "{\"TableName\": 12}");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
-        Assert.Equal("NUMBER_VALUE cannot be converted to String", body.GetProperty("message").GetString());
+        // DynamoDB names the member "Message" in SerializationException bodies only.
+        Assert.Equal("NUMBER_VALUE cannot be converted to String", body.GetProperty("Message").GetString());
     }
 
     [Fact]
