@@ -66,6 +66,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
 
         PackTime = DateTime.UtcNow - started;
         await File.WriteAllTextAsync(Path.Combine(WorkDirectory, "nuget.config"), NuGetConfig());
+        await File.WriteAllTextAsync(Path.Combine(WorkDirectory, "Directory.Build.props"), RegistryWorkaround);
         (await DotnetAsync(["new", "install", PackagePath(TemplatePackageId), "--debug:custom-hive", TemplateHive], WorkDirectory, TimeSpan.FromMinutes(2))).EnsureSuccess();
     }
 
@@ -92,6 +93,20 @@ public sealed class ConsumerFixture : IAsyncLifetime
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Amazon.CDK.Lib asks for Constructs &gt;= 10.5.0 and Amazon.CDK.Asset.AwsCliV1 2.2.292, which this machine's
+    /// partial registry does not serve (nuget.org does). The repository pins the versions it has (Directory.Build.targets,
+    /// kept out of the packages); a consumer here needs the same two direct references. Nothing of ours is in it.
+    /// </summary>
+    private const string RegistryWorkaround = """
+        <Project>
+          <ItemGroup>
+            <PackageReference Include="Constructs" Version="10.0.5" NoWarn="NU1605;NU1608" />
+            <PackageReference Include="Amazon.CDK.Asset.AwsCliV1" Version="2.2.294" NoWarn="NU1605;NU1608" />
+          </ItemGroup>
+        </Project>
+        """;
 
     private string NuGetConfig() => $"""
         <?xml version="1.0" encoding="utf-8"?>

@@ -7,7 +7,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var items = builder.AddDynamoStreamsLambda<Projects.PROJECTS_CLASS_PREFIX_Handler>("items")
     .WithEventSource(e => e.ReportBatchItemFailures = true);
 //#else
-// The handler is index.handler in the 'handler' folder, run locally by Node.js and declared as nodejs22.x for AWS.
+// The handler is index.handler in the 'handler' folder, run locally by Node.js and declared as nodejs24.x (the default runtime) for AWS.
 var items = builder.AddDynamoStreamsLambda("items", LambdaHandler.FromNodeCode("handler"))
     .WithEventSource(e => e.ReportBatchItemFailures = true);
 //#endif
