@@ -21,6 +21,33 @@ public sealed class SamplePublishAcceptanceTests(SamplePublishFixture sample) : 
         Assert.Equal(["orders", "audit"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l is "orders" or "audit"));
     }
 
+    // issue 19 #5: the output folder says, for whoever deploys it, which stacks in which order, their parameters and
+    // outputs, and the exact deploy command; the CLI tests above run on the same folder, README included.
+    [Fact]
+    public void SampleAssembly_Readme_NamesTheStacksInOrderTheirParametersAndTheDeployCommand()
+    {
+        var readme = File.ReadAllText(Path.Combine(sample.Output, "README.md"));
+
+        Assert.Contains($"npx cdk deploy --app \"{sample.Output}\" --all", readme, StringComparison.Ordinal);
+        var orders = readme.IndexOf("| `orders` |", StringComparison.Ordinal);
+        var audit = readme.IndexOf("| `audit` |", StringComparison.Ordinal);
+        Assert.True(orders >= 0 && audit > orders, readme);
+        foreach (var stack in new[] { "orders", "audit" })
+        {
+            var template = sample.Read($"{stack}.template.json");
+            var row = readme.Split('\n').Single(l => l.StartsWith($"| `{stack}` |", StringComparison.Ordinal));
+            foreach (var parameter in template["Parameters"]!.AsObject())
+            {
+                Assert.Contains($"`{parameter.Key}`", row, StringComparison.Ordinal);
+            }
+
+            foreach (var output in template["Outputs"]?.AsObject() ?? [])
+            {
+                Assert.Contains($"`{output.Key}`", row, StringComparison.Ordinal);
+            }
+        }
+    }
+
     // issue 8 "Tests" #2: `cdk synth` on the assembly prints each stack's template offline.
     [Fact]
     public async Task SampleAssembly_CdkSynth_PrintsEachTemplateOffline()

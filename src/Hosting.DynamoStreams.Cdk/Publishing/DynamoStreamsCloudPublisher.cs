@@ -8,7 +8,7 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Publishing;
 
 /// <summary>
 /// Publishes the <c>AddDynamoStreamsLambda</c> declarations of an AppHost as one CDK cloud assembly (a template per
-/// pattern stack, the assets, <c>manifest.json</c>) without deploying it: packages each handler, then synthesises, or
+/// pattern stack, the assets, <c>manifest.json</c>, and a <c>README.md</c> saying how to deploy it) without deploying it: packages each handler, then synthesises, or
 /// reuses the cached assembly when the declarations and the handlers' code are unchanged.
 /// </summary>
 /// <example>
@@ -120,6 +120,11 @@ public sealed class DynamoStreamsCloudPublisher
         if (!_options.ClearCache && CloudAssemblyStamp.Read(output) is { } current && current.Hash == hash)
         {
             _logger.LogInformation("The cloud assembly in {Output} is up to date: synthesis skipped.", output);
+            if (!File.Exists(Path.Combine(output, CloudAssemblyReadme.FileName)))
+            {
+                CloudAssemblyReadme.Write(output, current.StackNames);
+            }
+
             return new CloudAssemblyResult(output, current.StackNames, FromCache: true, hash);
         }
 
@@ -134,6 +139,7 @@ public sealed class DynamoStreamsCloudPublisher
         }
 
         cache.CopyTo(stamp, output);
+        CloudAssemblyReadme.Write(output, stamp.StackNames);
         _logger.LogInformation("Wrote the cloud assembly of stack(s) {Stacks} to {Output}.", string.Join(", ", stamp.StackNames), output);
         return new CloudAssemblyResult(output, stamp.StackNames, fromCache, hash);
     }
