@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,13 +30,13 @@ internal static class CommandWiring
             {
                 await RequireMapping(mappingResource).SetEnabledAsync(false, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Pause polling; records wait in the stream at the checkpoint.", IconName = "Pause", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+            }, new CommandOptions { Description = "Pause polling; records wait in the stream at the checkpoint.", IconName = "Pause", UpdateState = c => WhenMappingState(c, EventSourceMappingState.Enabled) });
 
             mapping.WithCommand(DynamoStreamsCommands.EnableMapping, "Enable mapping", async context =>
             {
                 await RequireMapping(mappingResource).SetEnabledAsync(true, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Resume polling at the checkpoint.", IconName = "Play", UpdateState = c => WhenState(c, ResourceStates.Disabled.Text) });
+            }, new CommandOptions { Description = "Resume polling at the checkpoint.", IconName = "Play", UpdateState = c => WhenMappingState(c, EventSourceMappingState.Disabled) });
 
             mapping.WithCommand(DynamoStreamsCommands.ReplayFromTrimHorizon, "Replay from TRIM_HORIZON", async context =>
             {
@@ -46,7 +47,7 @@ internal static class CommandWiring
                 Description = "Forget the checkpoints and deliver every record still in the stream again.",
                 IconName = "ArrowRepeatAll",
                 ConfirmationMessage = "Deliver every record still in the stream to the function again?",
-                UpdateState = c => WhenState(c, KnownResourceStates.Running),
+                UpdateState = c => WhenMappingState(c, EventSourceMappingState.Enabled),
             });
         }
 
@@ -54,14 +55,14 @@ internal static class CommandWiring
         {
             var dlq = builder.CreateResourceBuilder(dlqResource);
             dlq.WithCommand(DynamoStreamsCommands.RedriveDeadLetterQueue, "Redrive", context => RedriveAsync(pattern, dlqResource, context),
-                new CommandOptions { Description = "Re-read the records each message names and invoke the function with them again.", IconName = "ArrowRedo", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+                new CommandOptions { Description = "Re-read the records each message names and invoke the function with them again.", IconName = "ArrowRedo", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
             dlq.WithCommand(DynamoStreamsCommands.PurgeDeadLetterQueue, "Purge", async context =>
             {
                 var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();
                 var queue = await dlqResource.Created.Task.ConfigureAwait(false);
                 await run.Sqs!.PurgeQueueAsync(new PurgeQueueRequest { QueueUrl = queue.QueueUrl }, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Delete every message in the queue.", IconName = "Delete", ConfirmationMessage = "Delete every message in the dead-letter queue?", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+            }, new CommandOptions { Description = "Delete every message in the queue.", IconName = "Delete", ConfirmationMessage = "Delete every message in the dead-letter queue?", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
         }
 
         if (pattern.TableResource is { } tableResource)
@@ -117,6 +118,16 @@ internal static class CommandWiring
 
     private static ILocalMapping RequireMapping(DynamoStreamsMappingResource resource) =>
         resource.Mapping ?? throw new InvalidOperationException($"The mapping of '{resource.Parent.Name}' is not running yet.");
+
+    // The mapping's and the queue's state text shows problems in words ("Retrying: …", "3 messages waiting"), so their
+    // commands follow what they are, not that text: a failing mapping can be disabled, a full queue redriven.
+    private static ResourceCommandState WhenMappingState(UpdateCommandStateContext context, string mappingState) =>
+        context.ResourceSnapshot.Properties.Any(p => p.Name == "dynamostreams.mappingState" && Equals(p.Value, mappingState))
+            ? ResourceCommandState.Enabled
+            : ResourceCommandState.Disabled;
+
+    private static ResourceCommandState WhenCreated(Task created) =>
+        created.IsCompletedSuccessfully ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;
 
     private static ResourceCommandState WhenState(UpdateCommandStateContext context, string state) =>
         context.ResourceSnapshot.State?.Text == state ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;

@@ -8,7 +8,7 @@ namespace DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
 /// <summary>
 /// Runs one event-source mapping: reads its stream and invokes its function with AWS's semantics (spec B). Create it
-/// with <see cref="EventSourceMappingEngine.CreateMapping"/>; operations here are what the dashboard commands call.
+/// with <see cref="EventSourceMappingEngine.CreateMapping(Configuration.EventSourceMappingOptions)"/>; operations here are what the dashboard commands call.
 /// </summary>
 public sealed class EventSourceMapping : IAsyncDisposable
 {
@@ -160,6 +160,7 @@ public sealed class EventSourceMapping : IAsyncDisposable
         LastModified = _lastModified,
         LastProcessingResult = _context.LastProcessingResult,
         LastEngineError = _context.LastEngineError,
+        Condition = _context.Condition,
         Metrics = _context.Counters.Snapshot(),
         Shards = _coordinator?.Shards ?? [],
     };

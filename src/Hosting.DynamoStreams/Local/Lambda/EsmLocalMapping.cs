@@ -28,6 +28,6 @@ internal sealed class EsmLocalMapping(EventSourceMapping mapping) : ILocalMappin
         var status = mapping.GetStatus();
         var m = status.Metrics;
         return new LocalMappingStatus(status.State, status.LastProcessingResult, m.RecordsRead, m.RecordsFiltered, m.RecordsDelivered,
-            m.Batches, m.FunctionErrors, m.RecordsSentToDestination, m.IteratorAge, status.LastEngineError);
+            m.Batches, m.FunctionErrors, m.RecordsSentToDestination, m.IteratorAge, status.LastEngineError, status.Condition);
     }
 }
