@@ -73,9 +73,10 @@ internal static class CommandWiring
                 var table = await tableResource.Created.Task.ConfigureAwait(false);
                 var item = TestItemFactory.Create(pattern, DateTimeOffset.UtcNow);
                 await run.Tables!.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item }, context.CancellationToken).ConfigureAwait(false);
-                var key = item[(pattern.ExistingTable?.LocalPartitionKey ?? pattern.Table.PartitionKey).Name];
-                context.Logger.LogInformation("Wrote test item {Key} to {Table}.", key.S ?? key.N, table.TableName);
-                return CommandResults.Success();
+                var description = TestItemFactory.Describe(item);
+                var shape = pattern.SeedData is { Items.Count: > 0 } ? "shaped like the first seed item" : "keys and a marker only (declare seed data to shape it)";
+                context.Logger.LogInformation("Wrote test item ({Description}) to {Table}, {Shape}; its stream record goes to {Function}.", description, table.TableName, shape, pattern.LocalFunctionName);
+                return CommandResults.Success($"Wrote {description} to {table.TableName} ({shape}); its stream record goes to {pattern.LocalFunctionName}. See the mapping's log for what the function did.");
             }, new CommandOptions { Description = "Put one item into the table; its stream record flows to the function.", IconName = "Add", IsHighlighted = true, UpdateState = c => WhenState(c, KnownResourceStates.Running) });
         }
     }

@@ -26,7 +26,9 @@ internal static class LocalRunWiring
         builder.Services.TryAddSingleton<Lambda.LocalLambdaRun>();
         builder.Services.TryAddSingleton<Lambda.FunctionHealthTracker>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalRunShutdown>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Telemetry.DashboardMetricsExporter>());
         EmulatorWiring.AttachOnce(builder, pattern.Emulator);
+        ConsoleLogDefaults.ApplyOnce(builder);
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(pattern.Emulator, (e, ct) => ProvisionAsync(pattern, e.Services, ct));
 
