@@ -21,7 +21,7 @@ public class DashboardStateTests
         Assert.Equal(new ResourceStateSnapshot("Retrying: function error (3rd attempt)", KnownResourceStateStyles.Warn), MappingStates.State(status));
         var health = MappingStates.Health(status);
         Assert.Equal(HealthStatus.Degraded, health.Status);
-        Assert.Equal("Retrying: function error (3rd attempt). Last error: System.Exception: boom", health.Description);
+        Assert.Equal("Retrying: function error (3rd attempt). Last error: System.Exception: boom. 5 read, 1 filtered, 2 delivered, 4 invocations, 2 function errors, 1 sent to the DLQ, iterator age 1.5 s", health.Description);
     }
 
     [Fact]
@@ -30,8 +30,9 @@ public class DashboardStateTests
         // issue 16: "Discarding to DLQ", health Unhealthy
         var status = Status(new ProcessingCondition(ProcessingConditionKind.Discarding, "Discarding to DLQ: retry attempts exhausted (1 record)"));
 
-        Assert.Equal(new ResourceStateSnapshot("Discarding to DLQ: retry attempts exhausted (1 record)", KnownResourceStateStyles.Error), MappingStates.State(status));
+        Assert.Equal(new ResourceStateSnapshot("Discarding to DLQ", KnownResourceStateStyles.Error), MappingStates.State(status));
         Assert.Equal(HealthStatus.Unhealthy, MappingStates.Health(status).Status);
+        Assert.StartsWith("Discarding to DLQ: retry attempts exhausted (1 record). 5 read,", MappingStates.Health(status).Description);
     }
 
     [Fact]
@@ -55,5 +56,5 @@ public class DashboardStateTests
     }
 
     private static LocalMappingStatus Status(ProcessingCondition condition, string state = EventSourceMappingState.Enabled) =>
-        new(state, "OK", 0, 0, 0, 0, 0, 0, TimeSpan.Zero, null, condition);
+        new(state, "OK", 5, 1, 2, 4, 2, 1, TimeSpan.FromMilliseconds(1500), null, condition);
 }

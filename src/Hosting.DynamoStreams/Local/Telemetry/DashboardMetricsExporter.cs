@@ -16,18 +16,51 @@ namespace Aspire.Hosting.Local.Telemetry;
 /// <param name="configuration">The AppHost's configuration (the dashboard's OTLP endpoint).</param>
 /// <param name="executionContext">Run or publish.</param>
 /// <param name="model">The application model (the emulator resource's name).</param>
-internal sealed class DashboardMetricsExporter(IConfiguration configuration, DistributedApplicationExecutionContext executionContext, DistributedApplicationModel model)
+/// <param name="notifications">Says when the dashboard runs (its OTLP ports are allocated then).</param>
+/// <param name="lifetime">Stops the wait for the dashboard.</param>
+internal sealed class DashboardMetricsExporter(IConfiguration configuration, DistributedApplicationExecutionContext executionContext, DistributedApplicationModel model,
+    ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
     : IHostedService, IDisposable
 {
+    private const string DashboardResourceName = "aspire-dashboard";
     private const int ExportIntervalMilliseconds = 1000;
     private MeterProvider? _provider;
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (executionContext.IsPublishMode || DashboardOtlpTarget.Resolve(configuration) is not { } target)
+        if (executionContext.IsPublishMode)
         {
             return Task.CompletedTask;
+        }
+
+        if (model.Resources.FirstOrDefault(r => r.Name == DashboardResourceName) is not IResourceWithEndpoints dashboard)
+        {
+            // No dashboard of this AppHost; a standalone one may still be configured.
+            Start(DashboardOtlpTarget.Resolve(configuration));
+            return Task.CompletedTask;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await notifications.WaitForResourceAsync(DashboardResourceName, KnownResourceStates.Running, lifetime.ApplicationStopping).ConfigureAwait(false);
+                Start(DashboardOtlpTarget.Resolve(dashboard, configuration));
+            }
+            catch (OperationCanceledException)
+            {
+                // The AppHost stopped before the dashboard ran.
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private void Start(DashboardOtlpTarget? target)
+    {
+        if (target is null)
+        {
+            return;
         }
 
         // The dashboard files telemetry under the resource whose name is the service name.
@@ -43,7 +76,6 @@ internal sealed class DashboardMetricsExporter(IConfiguration configuration, Dis
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = ExportIntervalMilliseconds;
             })
             .Build();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 
@@ -30,6 +31,31 @@ internal sealed record DashboardOtlpTarget(Uri Endpoint, OtlpExportProtocol Prot
             ? new DashboardOtlpTarget(new Uri(http, "v1/metrics"), OtlpExportProtocol.HttpProtobuf, headers)
             : null;
     }
+
+    /// <summary>
+    /// Reads the target from the dashboard resource's allocated OTLP endpoints (ports are chosen at start, for example
+    /// in tests), falling back to the configuration.
+    /// </summary>
+    /// <param name="dashboard">The dashboard resource.</param>
+    /// <param name="configuration">The AppHost's configuration.</param>
+    /// <returns>The target, or null.</returns>
+    public static DashboardOtlpTarget? Resolve(IResourceWithEndpoints dashboard, IConfiguration configuration)
+    {
+        var fallback = Resolve(configuration);
+        if (Allocated(dashboard, "otlp-grpc") is { } grpc)
+        {
+            return new DashboardOtlpTarget(grpc, OtlpExportProtocol.Grpc, fallback?.Headers);
+        }
+
+        return Allocated(dashboard, "otlp-http") is { } http
+            ? new DashboardOtlpTarget(new Uri(http, "v1/metrics"), OtlpExportProtocol.HttpProtobuf, fallback?.Headers)
+            : fallback;
+    }
+
+    private static Uri? Allocated(IResourceWithEndpoints resource, string endpointName) =>
+        resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == endpointName && e.AllocatedEndpoint is not null)
+            ? new Uri(resource.GetEndpoint(endpointName).Url)
+            : null;
 
     private static Uri? Url(IConfiguration configuration, string name, string legacyName) =>
         (configuration[name] ?? configuration[legacyName]) is { Length: > 0 } value && Uri.TryCreate(value.Split(';')[0], UriKind.Absolute, out var uri) ? uri : null;
