@@ -16,14 +16,15 @@ internal sealed class FunctionHealthTracker
     /// Records the end of an invocation.
     /// </summary>
     /// <param name="functionName">The function.</param>
-    /// <param name="result">How the invocation ended.</param>
-    public void Record(string functionName, InvocationResult result)
+    /// <param name="status">How the invocation ended.</param>
+    /// <param name="error">The function's error, if any.</param>
+    public void Record(string functionName, InvocationStatus status, FunctionError? error)
     {
-        _last[functionName] = result.Status switch
+        _last[functionName] = status switch
         {
             InvocationStatus.Succeeded => HealthCheckResult.Healthy(),
             InvocationStatus.Throttled => _last.GetValueOrDefault(functionName, HealthCheckResult.Healthy()),
-            _ => Describe(result.Error),
+            _ => Describe(error),
         };
     }
 

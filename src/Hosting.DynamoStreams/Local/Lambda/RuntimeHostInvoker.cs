@@ -15,7 +15,7 @@ internal sealed class RuntimeHostInvoker(LambdaRuntimeApiHost host, FunctionHeal
     {
         var options = new InvokeOptions { ParentContext = request.ParentContext == default ? null : request.ParentContext, Links = request.Links };
         var result = await host.InvokeAsync(request.FunctionName, request.Payload, options, cancellationToken).ConfigureAwait(false);
-        health.Record(request.FunctionName, result);
+        health.Record(request.FunctionName, result.Status, result.Error);
         return result.Status switch
         {
             InvocationStatus.Succeeded => FunctionInvocationResult.Success(result.Payload, result.RequestId),
