@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -24,10 +25,11 @@ public sealed class MappingConditionTests
         var retrying = notifications.WaitForResourceAsync("orders-mapping",
             e => e.Snapshot.State is { Text: var text, Style: "warning" } && text.StartsWith("Retrying: function reported 1 of 1 records failed (", StringComparison.Ordinal), cts.Token);
 
+        var badId = $"bad-{Guid.NewGuid():N}";
         await run.DynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = run.Orders.LocalTableName,
-            Item = new() { ["id"] = new() { S = $"bad-{Guid.NewGuid():N}" }, ["customerId"] = new() { S = "c-bad" } },
+            Item = new() { ["id"] = new() { S = badId }, ["customerId"] = new() { S = "c-bad" } },
         }, cts.Token);
 
         await retrying;
@@ -37,6 +39,14 @@ public sealed class MappingConditionTests
         Assert.Contains(discarding.Snapshot.HealthReports, r => r.Description?.StartsWith("Discarding to DLQ: retry attempts exhausted (1 record)", StringComparison.Ordinal) == true);
         await notifications.WaitForResourceAsync("orders-dlq", e => e.Snapshot.State is { Text: "1 message waiting", Style: "warning" }, cts.Token);
         await AssertLoggedAsync(run.App, "orders-mapping", "discarded 1 records", cts.Token);
+
+        // issue 16 #4: the failed-records view lists the discarded record, re-read from the stream; the message stays.
+        var shown = await run.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("orders-dlq", DynamoStreamsCommands.ShowFailedRecords, cts.Token);
+        Assert.True(shown.Success, shown.Message);
+        Assert.Equal(CommandResultFormat.Markdown, shown.Data?.Format);
+        Assert.Contains("RetryAttemptsExhausted: 1 record(s) after 3 invocation(s)", shown.Data?.Value);
+        Assert.Contains(badId, shown.Data?.Value);
+        Assert.Equal("1 message waiting", run.App.ResourceNotifications.TryGetCurrentState("orders-dlq", out var dlq) ? dlq.Snapshot.State?.Text : null);
 
         var customer = $"good-{Guid.NewGuid():N}";
         await run.PutOrderAsync($"o-{customer}", customer, 2m);

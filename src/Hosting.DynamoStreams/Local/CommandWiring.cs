@@ -56,6 +56,13 @@ internal static class CommandWiring
             var dlq = builder.CreateResourceBuilder(dlqResource);
             dlq.WithCommand(DynamoStreamsCommands.RedriveDeadLetterQueue, "Redrive", context => RedriveAsync(pattern, dlqResource, context),
                 new CommandOptions { Description = "Re-read the records each message names and invoke the function with them again.", IconName = "ArrowRedo", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
+            dlq.WithCommand(DynamoStreamsCommands.ShowFailedRecords, "Show failed records", async context =>
+            {
+                var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();
+                var queue = await dlqResource.Created.Task.ConfigureAwait(false);
+                var (count, markdown) = await FailedRecordsReport.BuildAsync(run.Sqs!, queue.QueueUrl, pattern.MappingResource?.Mapping, context.CancellationToken).ConfigureAwait(false);
+                return CommandResults.Success($"{count} failure document(s) in {queue.QueueUrl}", markdown, CommandResultFormat.Markdown, displayImmediately: true);
+            }, new CommandOptions { Description = "Show each discarded batch with the stream records it points to, to decide whether to redrive.", IconName = "DocumentSearch", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
             dlq.WithCommand(DynamoStreamsCommands.PurgeDeadLetterQueue, "Purge", async context =>
             {
                 var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();

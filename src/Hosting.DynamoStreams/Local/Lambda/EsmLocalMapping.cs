@@ -1,3 +1,4 @@
+using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
 namespace Aspire.Hosting.Local.Lambda;
@@ -21,6 +22,10 @@ internal sealed class EsmLocalMapping(EventSourceMapping mapping) : ILocalMappin
         var description = $"{result.RecordsFound} record(s) found, {result.RecordsDelivered} delivered, {result.RecordsDiscarded} discarded again";
         return (result.RecordsFound > 0 && result.RecordsDiscarded == 0, description);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ReadFailedRecordsAsync(string failureDocument, CancellationToken cancellationToken) =>
+        mapping.ReadFailedRecordsAsync(OnFailureDocument.Parse(failureDocument), cancellationToken);
 
     /// <inheritdoc />
     public LocalMappingStatus GetStatus()
