@@ -10,7 +10,7 @@ namespace EndToEnd.Tests;
 /// The dashboard tells the truth (issue 16), in Debian's Chromium on a real AppHost (tests/EndToEnd.AppHost, so only
 /// this test's records flow): a rejected record turns the mapping's row to its error state with the reason and the
 /// DLQ's row to its depth, a good record turns the mapping back to Running, the mapping's counters are in its detail
-/// pane, and its metrics are on the Metrics page.
+/// pane, the DLQ's failed-records view shows the discarded record, and the metrics are on the Metrics page.
 /// </summary>
 [Collection(IsolatedCollection.Name)]
 public sealed class DashboardFailureBrowserTests
@@ -57,15 +57,23 @@ public sealed class DashboardFailureBrowserTests
     private static async Task AssertFailureAndRecoveryAsync(RunningAppHost run, IPage page)
     {
         await Assertions.Expect(Row(page, "orders-mapping")).ToContainTextAsync("Running", new() { Timeout = 60_000 });
+        var badId = $"bad-{Guid.NewGuid():N}";
         await run.DynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = run.Orders.LocalTableName,
-            Item = new() { ["id"] = new() { S = $"bad-{Guid.NewGuid():N}" }, ["customerId"] = new() { S = "c-bad" } },
+            Item = new() { ["id"] = new() { S = badId }, ["customerId"] = new() { S = "c-bad" } },
         });
 
         await Assertions.Expect(Row(page, "orders-mapping")).ToContainTextAsync("Discarding to DLQ", new() { Timeout = 60_000 });
         await Assertions.Expect(Row(page, "orders-dlq")).ToContainTextAsync("1 message waiting", new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-failing.png"), FullPage = true });
+
+        // The failed-records view: the DLQ's command opens a dialog with the discarded record, re-read from the stream.
+        await Row(page, "orders-dlq").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByText("Show failed records").First.ClickAsync();
+        await Assertions.Expect(page.GetByText(badId).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-failed-records.png"), FullPage = true });
+        await page.Keyboard.PressAsync("Escape");
 
         await run.PutOrderAsync($"good-{Guid.NewGuid():N}", "c-good", 1m);
         await Assertions.Expect(Row(page, "orders-mapping")).ToContainTextAsync("Running", new() { Timeout = 60_000 });
