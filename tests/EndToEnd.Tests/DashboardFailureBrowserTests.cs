@@ -10,7 +10,8 @@ namespace EndToEnd.Tests;
 /// The dashboard tells the truth (issue 16), in Debian's Chromium on a real AppHost (tests/EndToEnd.AppHost, so only
 /// this test's records flow): a rejected record turns the mapping's row to its error state with the reason and the
 /// DLQ's row to its depth, a good record turns the mapping back to Running, the mapping's counters are in its detail
-/// pane, the DLQ's failed-records view shows the discarded record, and the metrics are on the Metrics page.
+/// pane, the DLQ's failed-records view shows the discarded record, the metrics are on the Metrics page, and the data
+/// explorer edits an item whose MODIFY reaches the handler.
 /// </summary>
 [Collection(IsolatedCollection.Name)]
 public sealed class DashboardFailureBrowserTests
@@ -45,6 +46,7 @@ public sealed class DashboardFailureBrowserTests
             await AssertFailureAndRecoveryAsync(run, page);
             await AssertMappingPropertiesAsync(page);
             await AssertMetricsAsync(page, dashboardUrl);
+            await AssertDataExplorerAsync(run, page);
         }
         catch
         {
@@ -103,6 +105,35 @@ public sealed class DashboardFailureBrowserTests
         await page.Locator("fluent-tree-item[title=\"dynamostreams.mapping.records.read\"]").ClickAsync();
         await Assertions.Expect(page.GetByText("Stream records the mapping read from its shards.").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-metrics.png"), FullPage = true });
+    }
+
+    private static async Task AssertDataExplorerAsync(RunningAppHost run, IPage page)
+    {
+        // issue 16 #5: the explorer (a URL of the emulator) lists the table, shows an item, edits it through the
+        // emulator's API, and the handler receives the MODIFY.
+        var customer = $"explorer-{Guid.NewGuid():N}";
+        await run.PutOrderAsync($"o-{customer}", customer, 2m);
+        await SampleAppFixture.EventuallyAsync(async () => await run.GetTotalAsync(customer) is 2m ? "handled" : null, "the order written before the edit");
+        var emulator = run.App.ResourceNotifications.TryGetCurrentState("dynamostreams", out var state) ? state.Snapshot : null;
+        var explorerUrl = Assert.Single(emulator!.Urls, u => u.Name == "data explorer").Url;
+
+        await page.GotoAsync(explorerUrl);
+        await page.Locator($"nav button[data-table=\"{run.Orders.LocalTableName}\"]").ClickAsync();
+        var row = page.Locator("#items tr").Filter(new() { HasText = $"o-{customer}" });
+        await Assertions.Expect(row).ToContainTextAsync(customer);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var edited = (await page.Locator("#item-editor").InputValueAsync()).Replace("\"N\": \"2\"", "\"N\": \"5\"", StringComparison.Ordinal);
+        await page.Locator("#item-editor").FillAsync(edited);
+        await page.Locator("#put-item").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#items tr").Filter(new() { HasText = $"o-{customer}" })).ToContainTextAsync("\"5\"");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "data-explorer.png"), FullPage = true });
+        await SampleAppFixture.EventuallyAsync(async () => await run.GetTotalAsync(customer) is 5m ? "modified" : null, "the handler to apply the MODIFY made in the explorer");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show shards and records" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("MODIFY");
+        await page.Locator("nav button").Filter(new() { HasText = run.Orders.LocalQueueName }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("RetryAttemptsExhausted");
     }
 
     private static ILocator Row(IPage page, string name) =>

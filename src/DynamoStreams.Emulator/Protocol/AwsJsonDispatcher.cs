@@ -57,6 +57,12 @@ public sealed class AwsJsonDispatcher
         SigV4Scope.TryParse(request.Headers.Authorization, out var accessKeyId, out var region);
         region ??= _options.Region;
 
+        if (Explorer.ExplorerPage.Matches(request))
+        {
+            await Explorer.ExplorerPage.WriteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             await WriteHealthAsync(context, region).ConfigureAwait(false);
