@@ -72,6 +72,10 @@ public class DashboardBrowserTests
             await Assertions.Expect(row.First).ToContainTextAsync(running, new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         }
 
+        // The screenshot shows the writer's malformed order parked in the DLQ (issue 16: its depth is on the page).
+        var dlqRow = page.Locator("tr").Filter(new LocatorFilterOptions { Has = page.Locator(".resource-name-text", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^orders-dlq$") }) });
+        await Assertions.Expect(dlqRow.First).ToContainTextAsync("1 message waiting", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+
         // Into the test output on every run; into docs/ only when asked, so a test run leaves the tree clean.
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
