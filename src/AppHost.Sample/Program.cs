@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2.Model;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // The pattern: a table with a stream, the .NET handler (order totals) and the mapping, with the seed's defaults
@@ -10,7 +12,13 @@ var orders = builder.AddDynamoStreamsLambda<Projects.Handler_Sample>("orders")
         e.RetryAttempts = 2;
         e.BatchSize = 10;
     })
-    .WithFunctionEnvironment("TOTALS_TABLE_NAME", "customer-totals");
+    .WithFunctionEnvironment("TOTALS_TABLE_NAME", "customer-totals")
+    // One order in the table from the start (not streamed: the totals table does not exist yet). It also shapes the
+    // table's "Write test item" command: each test item is this order with a fresh id, so the handler accepts it.
+    .WithSeedData([new Dictionary<string, AttributeValue>
+    {
+        ["id"] = new() { S = "order-seed" }, ["customerId"] = new() { S = "customer-seed" }, ["amount"] = new() { N = "10" },
+    }], produceStreamRecords: false);
 
 // The seed's own example in Node.js (a code folder with index.handler), consuming the same stream with its own mapping.
 builder.AddDynamoStreamsLambda("audit", LambdaHandler.FromNodeCode("lambda"))

@@ -62,8 +62,19 @@ public class DashboardBrowserTests
         foreach (var name in new[] { "orders", "orders-table", "orders-mapping", "orders-dlq", "orders-function", "audit", "audit-mapping", "audit-function", "dynamostreams", "lambda-runtime" })
         {
             var row = page.Locator("tr").Filter(new LocatorFilterOptions { Has = page.Locator(".resource-name-text", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{name}$") }) });
-            await Assertions.Expect(row.First).ToContainTextAsync("Running", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+            // The writer's malformed order (issue 16): the mapping shows its retries and discard, the queue its depth.
+            var running = name switch
+            {
+                "orders-mapping" => new System.Text.RegularExpressions.Regex("Running|Retrying|Bisecting|Discarding"),
+                "orders-dlq" => new System.Text.RegularExpressions.Regex("Running|messages? waiting"),
+                _ => new System.Text.RegularExpressions.Regex("Running"),
+            };
+            await Assertions.Expect(row.First).ToContainTextAsync(running, new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         }
+
+        // The screenshot shows the writer's malformed order parked in the DLQ (issue 16: its depth is on the page).
+        var dlqRow = page.Locator("tr").Filter(new LocatorFilterOptions { Has = page.Locator(".resource-name-text", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^orders-dlq$") }) });
+        await Assertions.Expect(dlqRow.First).ToContainTextAsync("1 message waiting", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
 
         // Into the test output on every run; into docs/ only when asked, so a test run leaves the tree clean.
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");

@@ -29,9 +29,11 @@ internal sealed class RunningAppHost : IAsyncDisposable
 
     public DynamoStreamsLambdaResource Orders { get; }
 
-    public static async Task<RunningAppHost> StartAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<RunningAppHost> StartAsync(string[] args, CancellationToken cancellationToken) =>
+        await StartAsync(await DistributedApplicationTestingBuilder.CreateAsync<Projects.EndToEnd_AppHost>(args, cancellationToken), cancellationToken);
+
+    public static async Task<RunningAppHost> StartAsync(IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EndToEnd_AppHost>(args, cancellationToken);
         var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("orders", cancellationToken);

@@ -20,9 +20,16 @@ public class SampleAppTests(SampleAppFixture fixture)
         var notifications = fixture.App.ResourceNotifications;
         await notifications.WaitForResourceHealthyAsync("dynamostreams", cts.Token);
         await notifications.WaitForResourceHealthyAsync("audit", cts.Token);
-        foreach (var name in new[] { "orders-table", "orders-dlq", "orders-mapping", "audit-mapping", "audit-dlq", "lambda-runtime", "orders-function", "audit-function", "writer" })
+        foreach (var name in new[] { "orders-table", "audit-mapping", "audit-dlq", "lambda-runtime", "orders-function", "audit-function", "writer" })
         {
             await notifications.WaitForResourceAsync(name, KnownResourceStates.Running, cts.Token);
+        }
+
+        // The writer's malformed order shows on these two (issue 16): "Retrying: …" / "1 message waiting" are up too.
+        foreach (var name in new[] { "orders-dlq", "orders-mapping" })
+        {
+            await notifications.WaitForResourceAsync(name, e => e.Snapshot.State is { Text: var text, Style: var style }
+                && (text == KnownResourceStates.Running || (style is "warning" or "error" && text != "Provisioning failed")), cts.Token);
         }
     }
 

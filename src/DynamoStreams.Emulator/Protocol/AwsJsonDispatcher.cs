@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -56,6 +57,12 @@ public sealed class AwsJsonDispatcher
         SigV4Scope.TryParse(request.Headers.Authorization, out var accessKeyId, out var region);
         region ??= _options.Region;
 
+        if (Explorer.ExplorerPage.Matches(request))
+        {
+            await Explorer.ExplorerPage.WriteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             await WriteHealthAsync(context, region).ConfigureAwait(false);
@@ -72,6 +79,8 @@ public sealed class AwsJsonDispatcher
 
         var errorWriter = service?.ErrorWriter ?? AwsJsonErrorWriter.Instance;
         byte[]? rented = null;
+        var started = Stopwatch.GetTimestamp();
+        string? errorType = null;
         try
         {
             (rented, var length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
@@ -106,6 +115,7 @@ public sealed class AwsJsonDispatcher
         }
         catch (AwsServiceException error)
         {
+            errorType = error.ErrorCode;
             await WriteErrorAsync(response, errorWriter, error).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -116,6 +126,7 @@ public sealed class AwsJsonDispatcher
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            errorType = "InternalServerError";
             _logger.LogError(exception, "Unexpected failure serving {Target} (request {RequestId})", target, requestId);
             var error = new AwsServiceException(
                 "com.amazonaws.dynamodb.v20120810#InternalServerError",
@@ -125,6 +136,7 @@ public sealed class AwsJsonDispatcher
         }
         finally
         {
+            EmulatorTelemetry.Record(prefix, dot > 0 ? target[(dot + 1)..] : target, errorType, Stopwatch.GetElapsedTime(started));
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);

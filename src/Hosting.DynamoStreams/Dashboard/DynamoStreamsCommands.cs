@@ -20,6 +20,9 @@ public static class DynamoStreamsCommands
     /// <summary>Deletes every dead-letter message (on the <c>{name}-dlq</c> resource).</summary>
     public const string PurgeDeadLetterQueue = "purge-dlq";
 
+    /// <summary>Shows each dead-letter message with the stream records it points to (on the <c>{name}-dlq</c> resource).</summary>
+    public const string ShowFailedRecords = "show-failed-records";
+
     /// <summary>Writes one item that flows through the stream to the function (on the <c>{name}-table</c> resource).</summary>
     public const string WriteTestItem = "write-test-item";
 }

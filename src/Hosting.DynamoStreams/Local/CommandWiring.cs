@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dashboard;
+using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,13 +30,13 @@ internal static class CommandWiring
             {
                 await RequireMapping(mappingResource).SetEnabledAsync(false, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Pause polling; records wait in the stream at the checkpoint.", IconName = "Pause", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+            }, new CommandOptions { Description = "Pause polling; records wait in the stream at the checkpoint.", IconName = "Pause", UpdateState = c => WhenMappingState(c, EventSourceMappingState.Enabled) });
 
             mapping.WithCommand(DynamoStreamsCommands.EnableMapping, "Enable mapping", async context =>
             {
                 await RequireMapping(mappingResource).SetEnabledAsync(true, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Resume polling at the checkpoint.", IconName = "Play", UpdateState = c => WhenState(c, ResourceStates.Disabled.Text) });
+            }, new CommandOptions { Description = "Resume polling at the checkpoint.", IconName = "Play", UpdateState = c => WhenMappingState(c, EventSourceMappingState.Disabled) });
 
             mapping.WithCommand(DynamoStreamsCommands.ReplayFromTrimHorizon, "Replay from TRIM_HORIZON", async context =>
             {
@@ -46,7 +47,7 @@ internal static class CommandWiring
                 Description = "Forget the checkpoints and deliver every record still in the stream again.",
                 IconName = "ArrowRepeatAll",
                 ConfirmationMessage = "Deliver every record still in the stream to the function again?",
-                UpdateState = c => WhenState(c, KnownResourceStates.Running),
+                UpdateState = c => WhenMappingState(c, EventSourceMappingState.Enabled),
             });
         }
 
@@ -54,14 +55,21 @@ internal static class CommandWiring
         {
             var dlq = builder.CreateResourceBuilder(dlqResource);
             dlq.WithCommand(DynamoStreamsCommands.RedriveDeadLetterQueue, "Redrive", context => RedriveAsync(pattern, dlqResource, context),
-                new CommandOptions { Description = "Re-read the records each message names and invoke the function with them again.", IconName = "ArrowRedo", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+                new CommandOptions { Description = "Re-read the records each message names and invoke the function with them again.", IconName = "ArrowRedo", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
+            dlq.WithCommand(DynamoStreamsCommands.ShowFailedRecords, "Show failed records", async context =>
+            {
+                var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();
+                var queue = await dlqResource.Created.Task.ConfigureAwait(false);
+                var (count, markdown) = await FailedRecordsReport.BuildAsync(run.Sqs!, queue.QueueUrl, pattern.MappingResource?.Mapping, context.CancellationToken).ConfigureAwait(false);
+                return CommandResults.Success($"{count} failure document(s) in {queue.QueueUrl}", markdown, CommandResultFormat.Markdown, displayImmediately: true);
+            }, new CommandOptions { Description = "Show each discarded batch with the stream records it points to, to decide whether to redrive.", IconName = "DocumentSearch", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
             dlq.WithCommand(DynamoStreamsCommands.PurgeDeadLetterQueue, "Purge", async context =>
             {
                 var run = context.Services.GetRequiredService<DynamoStreamsLocalRun>();
                 var queue = await dlqResource.Created.Task.ConfigureAwait(false);
                 await run.Sqs!.PurgeQueueAsync(new PurgeQueueRequest { QueueUrl = queue.QueueUrl }, context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();
-            }, new CommandOptions { Description = "Delete every message in the queue.", IconName = "Delete", ConfirmationMessage = "Delete every message in the dead-letter queue?", UpdateState = c => WhenState(c, KnownResourceStates.Running) });
+            }, new CommandOptions { Description = "Delete every message in the queue.", IconName = "Delete", ConfirmationMessage = "Delete every message in the dead-letter queue?", UpdateState = c => WhenCreated(dlqResource.Created.Task) });
         }
 
         if (pattern.TableResource is { } tableResource)
@@ -72,9 +80,10 @@ internal static class CommandWiring
                 var table = await tableResource.Created.Task.ConfigureAwait(false);
                 var item = TestItemFactory.Create(pattern, DateTimeOffset.UtcNow);
                 await run.Tables!.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item }, context.CancellationToken).ConfigureAwait(false);
-                var key = item[(pattern.ExistingTable?.LocalPartitionKey ?? pattern.Table.PartitionKey).Name];
-                context.Logger.LogInformation("Wrote test item {Key} to {Table}.", key.S ?? key.N, table.TableName);
-                return CommandResults.Success();
+                var description = TestItemFactory.Describe(item);
+                var shape = pattern.SeedData is { Items.Count: > 0 } ? "shaped like the first seed item" : "keys and a marker only (declare seed data to shape it)";
+                context.Logger.LogInformation("Wrote test item ({Description}) to {Table}, {Shape}; its stream record goes to {Function}.", description, table.TableName, shape, pattern.LocalFunctionName);
+                return CommandResults.Success($"Wrote {description} to {table.TableName} ({shape}); its stream record goes to {pattern.LocalFunctionName}. See the mapping's log for what the function did.");
             }, new CommandOptions { Description = "Put one item into the table; its stream record flows to the function.", IconName = "Add", IsHighlighted = true, UpdateState = c => WhenState(c, KnownResourceStates.Running) });
         }
     }
@@ -117,6 +126,16 @@ internal static class CommandWiring
 
     private static ILocalMapping RequireMapping(DynamoStreamsMappingResource resource) =>
         resource.Mapping ?? throw new InvalidOperationException($"The mapping of '{resource.Parent.Name}' is not running yet.");
+
+    // The mapping's and the queue's state text shows problems in words ("Retrying: …", "3 messages waiting"), so their
+    // commands follow what they are, not that text: a failing mapping can be disabled, a full queue redriven.
+    private static ResourceCommandState WhenMappingState(UpdateCommandStateContext context, string mappingState) =>
+        context.ResourceSnapshot.Properties.Any(p => p.Name == "dynamostreams.mappingState" && Equals(p.Value, mappingState))
+            ? ResourceCommandState.Enabled
+            : ResourceCommandState.Disabled;
+
+    private static ResourceCommandState WhenCreated(Task created) =>
+        created.IsCompletedSuccessfully ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;
 
     private static ResourceCommandState WhenState(UpdateCommandStateContext context, string state) =>
         context.ResourceSnapshot.State?.Text == state ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;

@@ -44,7 +44,8 @@ internal static class EmulatorWiring
                     {
                         State = KnownResourceStates.Running,
                         StartTimeStamp = DateTime.UtcNow,
-                        Urls = [new UrlSnapshot("endpoint", endpoint.ToString(), IsInternal: false)],
+                        Urls = [new UrlSnapshot("endpoint", endpoint.ToString(), IsInternal: false),
+                            new UrlSnapshot("data explorer", new Uri(endpoint, DynamoStreams.Emulator.Explorer.ExplorerPage.Path).ToString(), IsInternal: false)],
                         Properties = ResourceSnapshots.With(s, ("dynamostreams.endpoint", endpoint.ToString()), ("dynamostreams.region", resource.Region), ("dynamostreams.dataDirectory", resource.DataDirectory ?? "(in memory)")),
                     }).ConfigureAwait(false);
                     resource.EndpointSource.TrySetResult(endpoint);

@@ -29,6 +29,14 @@ internal interface ILocalMapping
     Task<(bool Succeeded, string Description)> RedriveAsync(string failureDocument, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Re-reads the stream records a dead-letter message names, without invoking anything.
+    /// </summary>
+    /// <param name="failureDocument">The on-failure message body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The records' JSON (empty once the stream has trimmed them).</returns>
+    Task<IReadOnlyList<string>> ReadFailedRecordsAsync(string failureDocument, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reads the mapping's state and counters.
     /// </summary>
     /// <returns>The status.</returns>

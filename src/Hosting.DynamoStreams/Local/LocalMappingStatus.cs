@@ -1,3 +1,5 @@
+using DynamoStreams.LocalLambda.EventSourceMapping.Status;
+
 namespace Aspire.Hosting.Local;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace Aspire.Hosting.Local;
 /// <param name="RecordsSentToDestination">Records discarded to the dead-letter queue.</param>
 /// <param name="IteratorAge">How far behind the newest record the mapping reads.</param>
 /// <param name="LastError">The last engine error, if any.</param>
+/// <param name="Condition">What the last batch did, in words.</param>
 internal sealed record LocalMappingStatus(
     string State,
     string LastProcessingResult,
@@ -23,4 +26,5 @@ internal sealed record LocalMappingStatus(
     long FunctionErrors,
     long RecordsSentToDestination,
     TimeSpan IteratorAge,
-    string? LastError);
+    string? LastError,
+    ProcessingCondition Condition);

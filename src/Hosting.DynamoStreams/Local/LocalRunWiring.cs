@@ -24,8 +24,11 @@ internal static class LocalRunWiring
         var pattern = patternBuilder.Resource;
         builder.Services.TryAddSingleton<DynamoStreamsLocalRun>();
         builder.Services.TryAddSingleton<Lambda.LocalLambdaRun>();
+        builder.Services.TryAddSingleton<Lambda.FunctionHealthTracker>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalRunShutdown>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Telemetry.DashboardMetricsExporter>());
         EmulatorWiring.AttachOnce(builder, pattern.Emulator);
+        ConsoleLogDefaults.ApplyOnce(builder);
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(pattern.Emulator, (e, ct) => ProvisionAsync(pattern, e.Services, ct));
 
@@ -34,6 +37,22 @@ internal static class LocalRunWiring
         patternBuilder
             .WithHealthCheck(healthCheckKey)
             .OnInitializeResource((resource, e, ct) => PatternLifecycle.RunAsync(resource, e, ct));
+
+        if (pattern.MappingResource is { } mappingResource)
+        {
+            var mappingCheck = $"{mappingResource.Name}_check";
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(mappingCheck, _ => new MappingHealthCheck(mappingResource), failureStatus: null, tags: null));
+            builder.CreateResourceBuilder(mappingResource).WithHealthCheck(mappingCheck);
+        }
+
+        if (pattern.FunctionResource is { } functionResource)
+        {
+            var functionCheck = $"{functionResource.Name}_check";
+            var functionName = pattern.LocalFunctionName;
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(functionCheck,
+                services => new Lambda.FunctionHealthCheck(services.GetRequiredService<Lambda.FunctionHealthTracker>(), functionName), failureStatus: null, tags: null));
+            builder.CreateResourceBuilder(functionResource).WithHealthCheck(functionCheck);
+        }
 
         CommandWiring.Attach(builder, pattern);
         Lambda.LambdaWiring.AttachRuntimeHostOnce(builder);

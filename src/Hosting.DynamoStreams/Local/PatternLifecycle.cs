@@ -42,7 +42,8 @@ internal static class PatternLifecycle
         {
             var table = await pattern.SourceTableResource!.Created.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            var monitor = new PatternMonitor(pattern, e.Services.GetRequiredService<DynamoStreamsLocalRun>(), e.Notifications, e.Logger);
+            var console = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoStreamsLambdaBuilderExtensions));
+            var monitor = new PatternMonitor(pattern, e.Services.GetRequiredService<DynamoStreamsLocalRun>(), e.Notifications, e.Logger, console);
             _ = Task.Run(() => monitor.RunAsync(stopping), CancellationToken.None);
             if (pattern.DeadLetterQueueResource is { } dlq)
             {

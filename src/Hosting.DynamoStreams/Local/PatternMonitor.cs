@@ -14,10 +14,12 @@ namespace Aspire.Hosting.Local;
 /// <param name="run">The local run.</param>
 /// <param name="notifications">Publishes the properties.</param>
 /// <param name="logger">The pattern's logger.</param>
-internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, DynamoStreamsLocalRun run, ResourceNotificationService notifications, ILogger logger)
+/// <param name="console">The AppHost's console logger: one line when a mapping starts failing and one when it recovers.</param>
+internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, DynamoStreamsLocalRun run, ResourceNotificationService notifications, ILogger logger, ILogger console)
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(1);
-    private string? _lastMappingState;
+    private ResourceStateSnapshot? _lastMappingState;
+    private bool _failing;
     private string? _lastQueueDepth;
     private string? _lastItemCount;
     private LocalMappingStatus? _lastStatus;
@@ -75,7 +77,7 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
             if (depth != _lastQueueDepth)
             {
                 _lastQueueDepth = depth;
-                await ResourceStates.PublishPropertiesAsync(notifications, dlq, ("dynamostreams.dlqDepth", depth)).ConfigureAwait(false);
+                await ResourceStates.PublishAsync(notifications, dlq, MappingStates.QueueState(attributes.ApproximateNumberOfMessages), ("dynamostreams.dlqDepth", depth)).ConfigureAwait(false);
             }
         }
 
@@ -88,7 +90,8 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
             }
 
             _lastStatus = status;
-            var state = status.State == "Disabled" ? ResourceStates.Disabled : KnownResourceStates.Running;
+            var state = MappingStates.State(status);
+            ReportToConsole(mappingResource, status);
             (string, object?)[] properties =
             [
                 ("dynamostreams.mappingState", status.State),
@@ -100,17 +103,38 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
                 ("dynamostreams.functionErrors", status.FunctionErrors),
                 ("dynamostreams.recordsSentToDlq", status.RecordsSentToDestination),
                 ("dynamostreams.iteratorAgeMs", (long)status.IteratorAge.TotalMilliseconds),
-                ("dynamostreams.lastError", status.LastError ?? string.Empty),
+                ("dynamostreams.lastError", status.Condition.Error ?? status.LastError ?? string.Empty),
+                ("dynamostreams.condition", status.Condition.Description),
             ];
-            if (status.State != _lastMappingState)
+            if (state != _lastMappingState)
             {
-                _lastMappingState = status.State;
+                _lastMappingState = state;
                 await ResourceStates.PublishAsync(notifications, mappingResource, state, properties).ConfigureAwait(false);
             }
             else
             {
                 await ResourceStates.PublishPropertiesAsync(notifications, mappingResource, properties).ConfigureAwait(false);
             }
+        }
+    }
+
+    private void ReportToConsole(DynamoStreamsMappingResource mapping, LocalMappingStatus status)
+    {
+        // The details (every retry, bisect and discard) are in the mapping's own log in the dashboard.
+        var failing = status.Condition.IsProblem;
+        if (failing == _failing)
+        {
+            return;
+        }
+
+        _failing = failing;
+        if (failing)
+        {
+            console.LogWarning("{Mapping}: {Condition}; the mapping's console log in the dashboard has each retry and discard.", mapping.Name, status.Condition.Description);
+        }
+        else
+        {
+            console.LogInformation("{Mapping}: batches succeed again.", mapping.Name);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
@@ -50,12 +51,18 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
                 // spec B.4: throttles are retried until the records expire, not counted as retries, never bisected.
                 _context.Counters.AddThrottle();
                 attempt.Throttles++;
+                _context.Condition = ProcessingCondition.Throttled(result.ErrorMessage, attempt.Throttles + 1);
+                _context.Logger.LogWarning(
+                    "Mapping {Uuid}: invoking {Function} with {Count} records of {Shard} was throttled ({Message}); retrying",
+                    config.Uuid, config.FunctionShortName, range.Count, owner.ShardId, result.ErrorMessage);
                 await _context.BackoffAsync(attempt.Throttles, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             attempt.InvokeCount++;
             attempt.RequestId = result.RequestId ?? attempt.RequestId;
+            string cause;
+            string? error = null;
             var verdict = result.Outcome == FunctionInvocationOutcome.Success
                 ? owner.Interpret(result.Payload, range)
                 : new BatchVerdict(BatchVerdictKind.Failure, Reason: $"{result.ErrorType}: {result.ErrorMessage}");
@@ -63,6 +70,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             if (verdict.Kind == BatchVerdictKind.Success)
             {
                 _context.LastProcessingResult = EventSourceMappingState.Ok;
+                _context.Condition = ProcessingCondition.Healthy;
                 _context.Counters.AddDelivered(range.Count);
                 await owner.SucceededAsync(range, verdict, cancellationToken).ConfigureAwait(false);
                 return;
@@ -73,6 +81,10 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
                 // spec B.4: checkpoint before the lowest failed record; retry from there (never halved, B.5).
                 _context.LastProcessingResult = EventSourceMappingState.Ok;
                 _context.Counters.AddDelivered(verdict.FirstFailedIndex);
+                cause = string.Create(CultureInfo.InvariantCulture, $"function reported {range.Count - verdict.FirstFailedIndex} of {range.Count} records failed");
+                _context.Logger.LogWarning(
+                    "Mapping {Uuid}: the function reported a batch item failure at {Sequence} of {Shard}; {Delivered} records before it are done, the rest is invoked again",
+                    config.Uuid, range[verdict.FirstFailedIndex].SequenceNumber, owner.ShardId, verdict.FirstFailedIndex);
                 await owner.SucceededAsync(range[..verdict.FirstFailedIndex], verdict, cancellationToken).ConfigureAwait(false);
                 range = range[verdict.FirstFailedIndex..];
                 attempt.LastWasPartial = true;
@@ -82,15 +94,21 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
                 _context.LastProcessingResult = EventSourceMappingState.FunctionCallFailed;
                 _context.Counters.AddFunctionError();
                 attempt.LastWasPartial = false;
-                _context.Logger.LogDebug(
-                    "Mapping {Uuid}: batch of {Count} records from {Shard} failed: {Reason}",
-                    config.Uuid, range.Count, owner.ShardId, verdict.Reason);
+                cause = ProcessingCondition.Cause(result.ErrorType);
+                error = verdict.Reason;
+                _context.Logger.LogWarning(
+                    "Mapping {Uuid}: batch of {Count} records of {Shard} (sequence numbers {Start}..{End}) failed on attempt {Attempt}: {Reason}",
+                    config.Uuid, range.Count, owner.ShardId, range[0].SequenceNumber, range[^1].SequenceNumber, attempt.InvokeCount, verdict.Reason);
 
                 if (config.BisectBatchOnFunctionError && range.Count > 1)
                 {
                     // spec B.5 #4: halve, first half first; each half starts with fresh retries.
                     _context.Counters.AddBisect();
                     var half = (range.Count + 1) / 2;
+                    _context.Condition = ProcessingCondition.Bisecting(cause, range.Count, error);
+                    _context.Logger.LogWarning(
+                        "Mapping {Uuid}: bisecting the batch of {Count} records of {Shard} into {First} + {Second}",
+                        config.Uuid, range.Count, owner.ShardId, half, range.Count - half);
                     await ProcessRangeAsync(range[..half], owner, cancellationToken).ConfigureAwait(false);
                     await ProcessRangeAsync(range[half..], owner, cancellationToken).ConfigureAwait(false);
                     return;
@@ -98,6 +116,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             }
 
             attempt.Retries++;
+            attempt.LastError = error;
             if (config.MaximumRetryAttempts >= 0 && attempt.Retries > config.MaximumRetryAttempts)
             {
                 await DiscardAsync(range, OnFailureDocument.RetryAttemptsExhausted, attempt, owner, cancellationToken).ConfigureAwait(false);
@@ -105,6 +124,10 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             }
 
             _context.Counters.AddRetry();
+            _context.Condition = ProcessingCondition.Retrying(cause, attempt.InvokeCount + 1, error);
+            _context.Logger.LogInformation(
+                "Mapping {Uuid}: retrying {Count} records of {Shard} (retry {Retry} of {Maximum})",
+                config.Uuid, range.Count, owner.ShardId, attempt.Retries, config.MaximumRetryAttempts < 0 ? "unlimited" : config.MaximumRetryAttempts.ToString(CultureInfo.InvariantCulture));
             await _context.BackoffAsync(attempt.Retries, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -150,6 +173,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
         }
 
         FunctionInvocationResult result;
+        var started = _context.Time.GetTimestamp();
         try
         {
             result = await _context.Invoker.InvokeAsync(
@@ -170,6 +194,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             result = FunctionInvocationResult.Throttled(ex.Message);
         }
 
+        _context.Counters.RecordBatchDuration(_context.Time.GetElapsedTime(started));
         activity?.SetTag("aws.lambda.invocation.outcome", result.Outcome.ToString());
         if (result.Outcome != FunctionInvocationOutcome.Success)
         {
@@ -218,6 +243,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             _context.Counters.AddDropped(records.Count);
         }
 
+        _context.Condition = ProcessingCondition.Discarding(sentTo is not null, condition, records.Count, attempt.LastError);
         _context.Logger.LogWarning(
             "Mapping {Uuid}: discarded {Count} records of {Shard} ({Condition}), sequence numbers {Start}..{End}; {Outcome}",
             config.Uuid, records.Count, owner.ShardId, condition, records[0].SequenceNumber, records[^1].SequenceNumber,
@@ -255,5 +281,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
         public bool LastWasPartial { get; set; }
 
         public string? RequestId { get; set; }
+
+        public string? LastError { get; set; }
     }
 }

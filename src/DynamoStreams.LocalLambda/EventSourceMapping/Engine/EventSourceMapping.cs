@@ -8,7 +8,7 @@ namespace DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
 /// <summary>
 /// Runs one event-source mapping: reads its stream and invokes its function with AWS's semantics (spec B). Create it
-/// with <see cref="EventSourceMappingEngine.CreateMapping"/>; operations here are what the dashboard commands call.
+/// with <see cref="EventSourceMappingEngine.CreateMapping(Configuration.EventSourceMappingOptions)"/>; operations here are what the dashboard commands call.
 /// </summary>
 public sealed class EventSourceMapping : IAsyncDisposable
 {
@@ -150,6 +150,27 @@ public sealed class EventSourceMapping : IAsyncDisposable
         return new RedriveResult(records.Count, owner.Delivered, owner.Discarded);
     }
 
+    /// <summary>
+    /// Re-reads the stream records an OnFailure document (a dead-letter message body) points to, as the function
+    /// received them, while they are still in the stream; checkpoints are not touched and nothing is invoked.
+    /// </summary>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Each record's JSON, in sequence order (empty once the stream has trimmed them).</returns>
+    /// <exception cref="ArgumentException">The document belongs to another stream.</exception>
+    public async Task<IReadOnlyList<string>> ReadFailedRecordsAsync(OnFailureDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.StreamArn != _context.Configuration.EventSourceArn)
+        {
+            throw new ArgumentException(
+                $"The OnFailure document is for stream {document.StreamArn}, but mapping {Uuid} reads {_context.Configuration.EventSourceArn}.", nameof(document));
+        }
+
+        var records = await ReadRangeAsync(document, cancellationToken).ConfigureAwait(false);
+        return [.. records.Select(r => System.Text.Encoding.UTF8.GetString(r.DeliveredJson))];
+    }
+
     /// <summary>Returns the mapping's state, last result, counters and shard positions.</summary>
     /// <returns>The snapshot.</returns>
     public EventSourceMappingStatus GetStatus() => new()
@@ -160,6 +181,7 @@ public sealed class EventSourceMapping : IAsyncDisposable
         LastModified = _lastModified,
         LastProcessingResult = _context.LastProcessingResult,
         LastEngineError = _context.LastEngineError,
+        Condition = _context.Condition,
         Metrics = _context.Counters.Snapshot(),
         Shards = _coordinator?.Shards ?? [],
     };

@@ -69,7 +69,16 @@ public sealed class EventSourceMappingEngine : IAsyncDisposable
     /// <exception cref="Errors.LambdaServiceException">A parameter is invalid (AWS's error type and message).</exception>
     /// <exception cref="NotSupportedException">The OnFailure destination cannot be served locally.</exception>
     /// <exception cref="InvalidOperationException">A mapping with the same UUID exists.</exception>
-    public EventSourceMapping CreateMapping(EventSourceMappingOptions options)
+    public EventSourceMapping CreateMapping(EventSourceMappingOptions options) => CreateMapping(options, logger: null);
+
+    /// <summary>Validates the parameters as AWS does and adds a mapping (not started) that logs to its own logger.</summary>
+    /// <param name="options">The mapping's parameters.</param>
+    /// <param name="logger">Receives the mapping's events (retries, bisects, discards, filter summaries, shards); null for the engine's logger factory.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="Errors.LambdaServiceException">A parameter is invalid (AWS's error type and message).</exception>
+    /// <exception cref="NotSupportedException">The OnFailure destination cannot be served locally.</exception>
+    /// <exception cref="InvalidOperationException">A mapping with the same UUID exists.</exception>
+    public EventSourceMapping CreateMapping(EventSourceMappingOptions options, ILogger? logger)
     {
         var configuration = EventSourceMappingValidator.Validate(options);
         if (configuration.OnFailureDestination is { } destination)
@@ -87,7 +96,7 @@ public sealed class EventSourceMappingEngine : IAsyncDisposable
             }
         }
 
-        var logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EventSourceMapping>();
+        logger ??= (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EventSourceMapping>();
         var mapping = new EventSourceMapping(new MappingContext
         {
             Configuration = configuration,

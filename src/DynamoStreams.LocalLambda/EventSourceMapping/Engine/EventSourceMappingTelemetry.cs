@@ -15,6 +15,9 @@ public static class EventSourceMappingTelemetry
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
     public const string MeterName = ActivitySourceName;
 
+    /// <summary>The prefix of the meter's instrument names, for example <c>dynamostreams.mapping.records.read</c>.</summary>
+    public const string MetricPrefix = "dynamostreams.mapping.";
+
     internal static ActivitySource Source { get; } = new(ActivitySourceName);
 
     internal static Meter Meter { get; } = new(MeterName);

@@ -13,6 +13,7 @@ internal sealed class MappingContext
 {
     private string _lastProcessingResult = EventSourceMappingState.NoRecordsProcessed;
     private string? _lastEngineError;
+    private ProcessingCondition _condition = ProcessingCondition.Idle;
     private EventSourceMappingCounters? _counters;
 
     public required EventSourceMappingConfiguration Configuration { get; init; }
@@ -40,6 +41,12 @@ internal sealed class MappingContext
     {
         get => Volatile.Read(ref _lastProcessingResult);
         set => Volatile.Write(ref _lastProcessingResult, value);
+    }
+
+    public ProcessingCondition Condition
+    {
+        get => Volatile.Read(ref _condition);
+        set => Volatile.Write(ref _condition, value);
     }
 
     public string? LastEngineError

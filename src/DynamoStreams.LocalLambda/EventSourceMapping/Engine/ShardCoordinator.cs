@@ -90,6 +90,10 @@ internal sealed class ShardCoordinator(MappingContext context, bool fromTrimHori
                     { AfterSequenceNumber: { } after } => ShardPosition.After(after),
                     _ => ShardPosition.TrimHorizon,
                 };
+                context.Logger.LogInformation(
+                    "Mapping {Uuid}: reading shard {Shard}{Lineage} from {Position}",
+                    config.Uuid, shard.ShardId, shard.ParentShardId is null ? string.Empty : $" (child of {shard.ParentShardId})",
+                    checkpoint?.AfterSequenceNumber is { } resumeAfter ? $"after {resumeAfter}" : "its oldest record");
                 var processor = new ShardProcessor(context, shard, position, checkpoint?.AfterSequenceNumber);
                 _active[shard.ShardId] = processor;
                 running[shard.ShardId] = processor.RunAsync(cancellationToken);
@@ -106,6 +110,7 @@ internal sealed class ShardCoordinator(MappingContext context, bool fromTrimHori
                 if (task.IsCompletedSuccessfully)
                 {
                     checkpoints[shardId] = new ShardCheckpoint(null, Finished: true);
+                    context.Logger.LogInformation("Mapping {Uuid}: shard {Shard} is closed and fully processed", config.Uuid, shardId);
                     continue;
                 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
+using Microsoft.Extensions.Logging;
 
 namespace DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
@@ -137,6 +138,9 @@ internal sealed class ShardProcessor
             if (filtered is not null)
             {
                 _context.Counters.AddFiltered(filtered.Count);
+                _context.Logger.LogInformation(
+                    "Mapping {Uuid}: filter criteria dropped {Filtered} of {Read} records read from {Shard}",
+                    _context.Configuration.Uuid, filtered.Count, result.Records.Count, _shard.ShardId);
                 await _checkpoints.SubmitAsync(_tracker.Complete(filtered), cancellationToken).ConfigureAwait(false);
             }
 

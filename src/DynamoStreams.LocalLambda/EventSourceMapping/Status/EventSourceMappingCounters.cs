@@ -7,17 +7,22 @@ namespace DynamoStreams.LocalLambda.EventSourceMapping.Status;
 /// <summary>Counts what one mapping did; read a consistent-enough copy with <see cref="Snapshot"/>.</summary>
 internal sealed class EventSourceMappingCounters(string uuid, string functionName)
 {
-    private static readonly Counter<long> s_read = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.read", "{record}", "Records read from the stream.");
-    private static readonly Counter<long> s_filtered = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.filtered", "{record}", "Records dropped by filters.");
-    private static readonly Counter<long> s_delivered = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.delivered", "{record}", "Records the function processed.");
-    private static readonly Counter<long> s_invocations = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.invocations", "{invocation}", "Invocations made.");
-    private static readonly Counter<long> s_errors = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.errors", "{invocation}", "Failed invocations.");
-    private static readonly Counter<long> s_throttles = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.throttles", "{invocation}", "Throttled invocations.");
-    private static readonly Counter<long> s_retries = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.retries", "{retry}", "Retries counted against MaximumRetryAttempts.");
-    private static readonly Counter<long> s_bisects = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.bisects", "{split}", "Batches split in two.");
-    private static readonly Counter<long> s_destination = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.sent_to_destination", "{record}", "Records reported to the OnFailure destination.");
-    private static readonly Counter<long> s_dropped = EventSourceMappingTelemetry.Meter.CreateCounter<long>("esm.records.dropped", "{record}", "Records discarded without a destination.");
-    private static readonly Histogram<double> s_iteratorAge = EventSourceMappingTelemetry.Meter.CreateHistogram<double>("esm.iterator_age", "ms", "Age of the last record of each invocation.");
+    // Names, units and descriptions in OpenTelemetry semantic-convention style: a dotted namespace, UCUM units
+    // ({record}, s), counters for what happens and histograms for durations and ages.
+    private static readonly Counter<long> s_read = Counter("records.read", "{record}", "Stream records the mapping read from its shards.");
+    private static readonly Counter<long> s_filtered = Counter("records.filtered", "{record}", "Stream records dropped by the mapping's filter criteria (checkpointed, never delivered).");
+    private static readonly Counter<long> s_delivered = Counter("records.delivered", "{record}", "Stream records the function processed successfully.");
+    private static readonly Counter<long> s_invocations = Counter("invocations", "{invocation}", "Invocations of the function with a batch (Lambda's Invocations).");
+    private static readonly Counter<long> s_errors = Counter("function_errors", "{invocation}", "Invocations that failed: a function error, a timeout, a crash or a failing batch response.");
+    private static readonly Counter<long> s_throttles = Counter("throttles", "{invocation}", "Invocations throttled before the function ran.");
+    private static readonly Counter<long> s_retries = Counter("retries", "{retry}", "Batches invoked again after a failure (counted against MaximumRetryAttempts).");
+    private static readonly Counter<long> s_bisects = Counter("bisects", "{split}", "Failed batches split in two (BisectBatchOnFunctionError).");
+    private static readonly Counter<long> s_destination = Counter("records.dead_lettered", "{record}", "Stream records discarded and reported to the OnFailure destination (the dead-letter queue).");
+    private static readonly Counter<long> s_dropped = Counter("records.dropped", "{record}", "Stream records discarded without an OnFailure destination.");
+    private static readonly Histogram<double> s_iteratorAge = EventSourceMappingTelemetry.Meter.CreateHistogram<double>(
+        EventSourceMappingTelemetry.MetricPrefix + "iterator_age", "s", "Age of the newest record of each invocation when it is invoked (Lambda's IteratorAge).");
+    private static readonly Histogram<double> s_batchDuration = EventSourceMappingTelemetry.Meter.CreateHistogram<double>(
+        EventSourceMappingTelemetry.MetricPrefix + "batch.duration", "s", "Duration of one invocation of the function with a batch, from invoke to response.");
 
     private readonly TagList _tags = new() { { "aws.lambda.event_source_mapping.uuid", uuid }, { "faas.name", functionName } };
 
@@ -57,8 +62,13 @@ internal sealed class EventSourceMappingCounters(string uuid, string functionNam
     {
         var milliseconds = Math.Max(0, age.TotalMilliseconds);
         Interlocked.Exchange(ref _iteratorAgeMilliseconds, (long)milliseconds);
-        s_iteratorAge.Record(milliseconds, _tags);
+        s_iteratorAge.Record(milliseconds / 1000, _tags);
     }
+
+    public void RecordBatchDuration(TimeSpan duration) => s_batchDuration.Record(Math.Max(0, duration.TotalSeconds), _tags);
+
+    private static Counter<long> Counter(string name, string unit, string description) =>
+        EventSourceMappingTelemetry.Meter.CreateCounter<long>(EventSourceMappingTelemetry.MetricPrefix + name, unit, description);
 
     private void Add(ref long field, int count, Counter<long> instrument)
     {

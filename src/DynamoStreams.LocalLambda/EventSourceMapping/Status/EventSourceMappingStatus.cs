@@ -20,6 +20,9 @@ public sealed record EventSourceMappingStatus
     /// <summary>Gets <c>LastProcessingResult</c>.</summary>
     public required string LastProcessingResult { get; init; }
 
+    /// <summary>Gets what the last batch did, in words (a finer <see cref="LastProcessingResult"/>).</summary>
+    public ProcessingCondition Condition { get; init; } = ProcessingCondition.Idle;
+
     /// <summary>Gets the last error the engine met outside the function (stream or destination), or null.</summary>
     public string? LastEngineError { get; init; }
 

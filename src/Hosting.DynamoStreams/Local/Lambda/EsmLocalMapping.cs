@@ -1,3 +1,4 @@
+using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
 namespace Aspire.Hosting.Local.Lambda;
@@ -23,11 +24,15 @@ internal sealed class EsmLocalMapping(EventSourceMapping mapping) : ILocalMappin
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ReadFailedRecordsAsync(string failureDocument, CancellationToken cancellationToken) =>
+        mapping.ReadFailedRecordsAsync(OnFailureDocument.Parse(failureDocument), cancellationToken);
+
+    /// <inheritdoc />
     public LocalMappingStatus GetStatus()
     {
         var status = mapping.GetStatus();
         var m = status.Metrics;
         return new LocalMappingStatus(status.State, status.LastProcessingResult, m.RecordsRead, m.RecordsFiltered, m.RecordsDelivered,
-            m.Batches, m.FunctionErrors, m.RecordsSentToDestination, m.IteratorAge, status.LastEngineError);
+            m.Batches, m.FunctionErrors, m.RecordsSentToDestination, m.IteratorAge, status.LastEngineError, status.Condition);
     }
 }

@@ -58,7 +58,7 @@ internal static class ExternalStreamHandler
 
             pattern.FunctionEnvironment.TrySetResult(environment);
 
-            var engine = new EventSourceMappingEngine(target.Streams, new RuntimeHostInvoker(host), target.Checkpoints, target.Destination,
+            var engine = new EventSourceMappingEngine(target.Streams, new RuntimeHostInvoker(host, services.GetRequiredService<FunctionHealthTracker>()), target.Checkpoints, target.Destination,
                 new EventSourceMappingEngineOptions { LoggerFactory = loggerFactory });
             lambda.Own(engine);
             var mapping = engine.CreateMapping(MappingOptionsFactory.Create(pattern, target.StreamArn, target.DeadLetterQueueArn));

@@ -27,6 +27,7 @@ internal static class LambdaWiring
     public static void AttachRuntimeHostOnce(IDistributedApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<LocalLambdaRun>();
+        builder.Services.TryAddSingleton<FunctionHealthTracker>();
         var resource = builder.Resources.OfType<LambdaRuntimeHostResource>().Single();
         if (resource.Annotations.OfType<LocalRunAnnotation>().Any())
         {
@@ -128,7 +129,8 @@ internal static class LambdaWiring
             }
 
             var engine = await lambda.GetEngineAsync(pattern.Emulator, loggerFactory, cancellationToken).ConfigureAwait(false);
-            var mapping = engine.CreateMapping(MappingOptionsFactory.Create(pattern, table.StreamArn, dlqArn));
+            // The mapping's events (retries, bisects, discards, filter summaries, shards) go to its own log in the dashboard.
+            var mapping = engine.CreateMapping(MappingOptionsFactory.Create(pattern, table.StreamArn, dlqArn), mappingLogger);
             await mapping.StartAsync(cancellationToken).ConfigureAwait(false);
             mappingResource.Mapping = new EsmLocalMapping(mapping);
             var status = mapping.GetStatus();

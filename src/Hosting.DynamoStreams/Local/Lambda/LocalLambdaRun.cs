@@ -15,7 +15,8 @@ namespace Aspire.Hosting.Local.Lambda;
 /// Holds the AppHost's Runtime API host and mapping engine for a local run, and stops them when the AppHost stops.
 /// </summary>
 /// <param name="run">The emulator side of the run.</param>
-internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposable
+/// <param name="health">Records how invocations end, for the functions' health checks.</param>
+internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run, FunctionHealthTracker health) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly TaskCompletionSource<LambdaRuntimeApiHost> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,7 +74,7 @@ internal sealed class LocalLambdaRun(DynamoStreamsLocalRun run) : IAsyncDisposab
                     : new EmulatorStreamSource(emulatorInstance.Streams);
                 _engine = new EventSourceMappingEngine(
                     streams,
-                    new RuntimeHostInvoker(host),
+                    new RuntimeHostInvoker(host, health),
                     checkpoints,
                     new EmulatorQueueDestination(emulatorInstance.Queues),
                     new EventSourceMappingEngineOptions { LoggerFactory = loggerFactory });

@@ -67,15 +67,15 @@ public sealed class ObservabilityEndToEndTests(ClockedEsmFixture fixture) : ICla
             },
             metrics);
         Assert.InRange(metrics.IteratorAge, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
-        await Eventually.WaitAsync(() => measured.GetValueOrDefault("esm.records.delivered") == 3, "the meter's delivered count");
-        Assert.Equal(5, measured["esm.records.read"]);
-        Assert.Equal(1, measured["esm.records.filtered"]);
-        Assert.Equal(6, measured["esm.invocations"]);
-        Assert.Equal(4, measured["esm.errors"]);
-        Assert.Equal(1, measured["esm.retries"]);
-        Assert.Equal(2, measured["esm.bisects"]);
-        Assert.Equal(1, measured["esm.records.sent_to_destination"]);
-        Assert.InRange(measured["esm.iterator_age.max"], 10_000, 11_000);
+        await Eventually.WaitAsync(() => measured.GetValueOrDefault("dynamostreams.mapping.records.delivered") == 3, "the meter's delivered count");
+        Assert.Equal(5, measured["dynamostreams.mapping.records.read"]);
+        Assert.Equal(1, measured["dynamostreams.mapping.records.filtered"]);
+        Assert.Equal(6, measured["dynamostreams.mapping.invocations"]);
+        Assert.Equal(4, measured["dynamostreams.mapping.function_errors"]);
+        Assert.Equal(1, measured["dynamostreams.mapping.retries"]);
+        Assert.Equal(2, measured["dynamostreams.mapping.bisects"]);
+        Assert.Equal(1, measured["dynamostreams.mapping.records.dead_lettered"]);
+        Assert.InRange(measured["dynamostreams.mapping.iterator_age.max"], 10, 11);
     }
 
     [Fact]

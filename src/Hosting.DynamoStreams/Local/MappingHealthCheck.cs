@@ -1,0 +1,16 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dashboard;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Aspire.Hosting.Local;
+
+/// <summary>
+/// Reports a mapping's health from its last processing result (see <see cref="MappingStates.Health"/>).
+/// </summary>
+/// <param name="mapping">The mapping resource.</param>
+internal sealed class MappingHealthCheck(DynamoStreamsMappingResource mapping) : IHealthCheck
+{
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(MappingStates.Health(mapping.Mapping?.GetStatus()));
+}
