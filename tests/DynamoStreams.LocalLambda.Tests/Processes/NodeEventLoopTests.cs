@@ -122,10 +122,14 @@ public sealed class NodeEventLoopTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal("Runtime.UnhandledPromiseRejection", (await InvokeAsync(function, new { })).Error?.ErrorType);
     }
 
+    // The callback and event-loop rules are those of nodejs22.x, the newest runtime that still runs callback handlers
+    // (nodejs24.x, the default, refuses them at init).
+    private const string CallbackRuntime = "AWS_Lambda_nodejs22.x";
+
     private async Task<RegisteredFunction> RegisterAsync(string handler, TimeSpan? timeout = null) =>
         await fixture.Host.RegisterFunctionAsync(
             new LambdaFunctionOptions { Name = fixture.NewName("node-loop"), Timeout = timeout ?? TimeSpan.FromSeconds(10) },
-            new NodeFunctionRunner(TestPaths.NodeFunctions, new NodeFunctionRunnerOptions { Handler = handler }),
+            new NodeFunctionRunner(TestPaths.NodeFunctions, new NodeFunctionRunnerOptions { Handler = handler, ExecutionEnvironment = CallbackRuntime }),
             CancellationToken.None);
 
     private async Task<InvocationResult> InvokeAsync(RegisteredFunction function, object payload) =>
