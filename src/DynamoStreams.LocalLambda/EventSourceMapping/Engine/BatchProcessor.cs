@@ -51,7 +51,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
                 // spec B.4: throttles are retried until the records expire, not counted as retries, never bisected.
                 _context.Counters.AddThrottle();
                 attempt.Throttles++;
-                _context.Condition = ProcessingCondition.Throttled(result.ErrorMessage, attempt.Throttles + 1);
+                _context.Condition = ProcessingCondition.Throttled(result.ErrorMessage, attempt.Throttles + 1, attempt.LastCause, attempt.LastError);
                 _context.Logger.LogWarning(
                     "Mapping {Uuid}: invoking {Function} with {Count} records of {Shard} was throttled ({Message}); retrying",
                     config.Uuid, config.FunctionShortName, range.Count, owner.ShardId, result.ErrorMessage);
@@ -94,7 +94,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
                 _context.LastProcessingResult = EventSourceMappingState.FunctionCallFailed;
                 _context.Counters.AddFunctionError();
                 attempt.LastWasPartial = false;
-                cause = ProcessingCondition.Cause(result.ErrorType);
+                cause = result.InitFailed ? "function init failed" : ProcessingCondition.Cause(result.ErrorType);
                 error = verdict.Reason;
                 _context.Logger.LogWarning(
                     "Mapping {Uuid}: batch of {Count} records of {Shard} (sequence numbers {Start}..{End}) failed on attempt {Attempt}: {Reason}",
@@ -117,6 +117,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
 
             attempt.Retries++;
             attempt.LastError = error;
+            attempt.LastCause = cause;
             if (config.MaximumRetryAttempts >= 0 && attempt.Retries > config.MaximumRetryAttempts)
             {
                 await DiscardAsync(range, OnFailureDocument.RetryAttemptsExhausted, attempt, owner, cancellationToken).ConfigureAwait(false);
@@ -283,5 +284,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
         public string? RequestId { get; set; }
 
         public string? LastError { get; set; }
+
+        public string? LastCause { get; set; }
     }
 }

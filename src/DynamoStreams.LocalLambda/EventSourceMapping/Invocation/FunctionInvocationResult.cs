@@ -15,6 +15,9 @@ public sealed class FunctionInvocationResult
     /// <summary>Gets the error message of a function error or throttle.</summary>
     public string? ErrorMessage { get; init; }
 
+    /// <summary>Gets whether the function error happened while the function initialised (its module or handler could not load).</summary>
+    public bool InitFailed { get; init; }
+
     /// <summary>Gets the invocation's request id.</summary>
     public string? RequestId { get; init; }
 

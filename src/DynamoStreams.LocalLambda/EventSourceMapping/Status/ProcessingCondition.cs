@@ -23,8 +23,10 @@ public sealed record ProcessingCondition(ProcessingConditionKind Kind, string De
     internal static ProcessingCondition Retrying(string cause, int nextAttempt, string? error) =>
         new(ProcessingConditionKind.Retrying, $"Retrying: {cause} ({Ordinal(nextAttempt)} attempt)", error);
 
-    internal static ProcessingCondition Throttled(string? message, int nextAttempt) =>
-        new(ProcessingConditionKind.Throttled, $"Throttled: invoke retried ({Ordinal(nextAttempt)} attempt)", message);
+    internal static ProcessingCondition Throttled(string? message, int nextAttempt, string? lastCause, string? lastError) =>
+        new(ProcessingConditionKind.Throttled,
+            $"Throttled: no function instance took the batch ({Ordinal(nextAttempt)} attempt){(lastCause is null ? string.Empty : ", after " + lastCause)}",
+            lastError ?? message);
 
     internal static ProcessingCondition Bisecting(string cause, int count, string? error) =>
         new(ProcessingConditionKind.Bisecting, string.Create(CultureInfo.InvariantCulture, $"Bisecting: {cause} (batch of {count} split in two)"), error);
@@ -40,7 +42,8 @@ public sealed record ProcessingCondition(ProcessingConditionKind Kind, string De
     {
         "Sandbox.Timedout" => "function timed out",
         "Runtime.ExitError" => "function crashed",
-        "Runtime.ImportModuleError" or "Runtime.InvalidEntrypoint" or "Runtime.HandlerNotFound" or "Runtime.CallbackHandlerDeprecated" => "function init failed",
+        // Lambda's other Runtime.* types (ImportModuleError, UserCodeSyntaxError, HandlerNotFound, InvalidEntrypoint …) are init failures.
+        { } type when type.StartsWith("Runtime.", StringComparison.Ordinal) => "function init failed",
         _ => "function error",
     };
 

@@ -20,10 +20,14 @@ internal sealed class RuntimeHostInvoker(LambdaRuntimeApiHost host, FunctionHeal
         {
             InvocationStatus.Succeeded => FunctionInvocationResult.Success(result.Payload, result.RequestId),
             InvocationStatus.Throttled => FunctionInvocationResult.Throttled(result.Error?.ErrorMessage ?? "Rate Exceeded."),
-            _ => FunctionInvocationResult.FunctionError(
-                result.Error?.ErrorType ?? "Unhandled",
-                result.Error?.ErrorMessage ?? "The function failed.",
-                result.RequestId),
+            _ => new FunctionInvocationResult
+            {
+                Outcome = FunctionInvocationOutcome.FunctionError,
+                ErrorType = result.Error?.ErrorType ?? "Unhandled",
+                ErrorMessage = result.Error?.ErrorMessage ?? "The function failed.",
+                RequestId = result.RequestId,
+                InitFailed = result.Error?.Kind == FunctionErrorKind.InitError,
+            },
         };
     }
 }
