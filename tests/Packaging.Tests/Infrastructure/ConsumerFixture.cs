@@ -40,7 +40,9 @@ public sealed class ConsumerFixture : IAsyncLifetime
     public TimeSpan PackTime { get; private set; }
 
     /// <summary>The environment of every command a consumer runs: its own global packages folder, no telemetry.</summary>
-    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public ConsumerFixture() => Environment = new Dictionary<string, string?>
     {
         ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages"),
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

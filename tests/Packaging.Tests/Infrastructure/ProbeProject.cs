@@ -32,7 +32,9 @@ internal static class ProbeProject
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), ProgramSource.Replace("APPHOST_PROJECTS_CLASS", projectsClassName, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), ProgramSource
+            .Replace("APPHOST_PROJECTS_CLASS", projectsClassName, StringComparison.Ordinal)
+            .Replace("PROBE_SUCCESS", Success, StringComparison.Ordinal));
         return project;
     }
 
@@ -72,8 +74,8 @@ internal static class ProbeProject
         var run = Guid.NewGuid().ToString("N")[..8];
         var pending = new HashSet<string>(Enumerable.Range(1, count).Select(i => $"probe-{run}-{i:D3}"));
         var ids = pending.Order().ToList();
-        var allSeen = new TaskCompletionSource();
-        var watch = Task.Run(async () =>
+        // Ends when the handler's log has shown every id; cancelled by the probe's deadline.
+        var allSeen = Task.Run(async () =>
         {
             // The resource, not its name: an executable's logs are kept under its DCP instance name.
             var function = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == $"{pattern}-function");
@@ -86,7 +88,6 @@ internal static class ProbeProject
                         pending.RemoveWhere(id => line.Content.Contains($"id={id} ", StringComparison.Ordinal));
                         if (pending.Count == 0)
                         {
-                            allSeen.TrySetResult();
                             return;
                         }
                     }
@@ -105,7 +106,7 @@ internal static class ProbeProject
 
         try
         {
-            await allSeen.Task.WaitAsync(cts.Token);
+            await allSeen;
         }
         catch (OperationCanceledException)
         {
@@ -117,7 +118,7 @@ internal static class ProbeProject
             return 1;
         }
 
-        Console.WriteLine($"PROBE OK {count} of {count} records reached {pattern}-function");
+        Console.WriteLine($"PROBE_SUCCESS {count} of {count} records reached {pattern}-function");
         await app.StopAsync(CancellationToken.None);
         return 0;
         """;
