@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
-using Aspire.Hosting.Local;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Local;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 

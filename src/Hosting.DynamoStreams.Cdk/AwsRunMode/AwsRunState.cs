@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.SQS;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;

@@ -1,10 +1,10 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Starts the AppHost's one embedded emulator in-process when the run initialises it, and reports its state and health.
@@ -45,7 +45,7 @@ internal static class EmulatorWiring
                         State = KnownResourceStates.Running,
                         StartTimeStamp = DateTime.UtcNow,
                         Urls = [new UrlSnapshot("endpoint", endpoint.ToString(), IsInternal: false),
-                            new UrlSnapshot("data explorer", new Uri(endpoint, DynamoStreams.Emulator.Explorer.ExplorerPage.Path).ToString(), IsInternal: false)],
+                            new UrlSnapshot("data explorer", new Uri(endpoint, global::DynamoStreams.Emulator.Explorer.ExplorerPage.Path).ToString(), IsInternal: false)],
                         Properties = ResourceSnapshots.With(s, ("dynamostreams.endpoint", endpoint.ToString()), ("dynamostreams.region", resource.Region), ("dynamostreams.dataDirectory", resource.DataDirectory ?? "(in memory)")),
                     }).ConfigureAwait(false);
                     resource.EndpointSource.TrySetResult(endpoint);

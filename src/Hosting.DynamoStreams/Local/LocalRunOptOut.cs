@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Takes a pattern out of the local run (the hook the cloud path's AWS run mode uses): its table, mapping, queue and

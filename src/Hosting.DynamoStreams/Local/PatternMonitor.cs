@@ -1,10 +1,10 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Refreshes the properties a user watches: the table's item count, the dead-letter queue's depth, and the mapping's
