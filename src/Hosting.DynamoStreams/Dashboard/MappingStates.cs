@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
@@ -21,7 +22,7 @@ internal static class MappingStates
     {
         if (status.State == EventSourceMappingState.Disabled)
         {
-            return ResourceStates.Disabled;
+            return DynamoStreamsResourceStates.Disabled;
         }
 
         return status.Condition.Kind switch

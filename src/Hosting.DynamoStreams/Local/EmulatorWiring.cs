@@ -3,6 +3,7 @@ using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Local;
 
@@ -35,7 +36,7 @@ internal static class EmulatorWiring
                 var logger = e.Logger;
                 var notifications = e.Notifications;
                 var run = e.Services.GetRequiredService<DynamoStreamsLocalRun>();
-                await ResourceStates.PublishAsync(notifications, resource, KnownResourceStates.Starting).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(notifications, resource, KnownResourceStates.Starting).ConfigureAwait(false);
                 try
                 {
                     var endpoint = await run.StartEmulatorAsync(resource, new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
@@ -53,7 +54,7 @@ internal static class EmulatorWiring
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "The emulator failed to start: {Message}", ex.Message);
-                    await ResourceStates.PublishAsync(notifications, resource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+                    await DynamoStreamsResourceStates.PublishAsync(notifications, resource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
                     resource.EndpointSource.TrySetException(ex);
                 }
             });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ internal static class ExternalStreamHandler
     /// <param name="target">The external stream, queue, region, account and the clients that reach them.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running mapping.</returns>
-    public static async Task<EventSourceMapping> StartAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, ExternalStreamTarget target, CancellationToken cancellationToken)
+    public static async Task<EventSourceMapping> StartAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, ExternalStream target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(target);
