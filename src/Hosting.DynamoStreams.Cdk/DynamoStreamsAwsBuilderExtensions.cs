@@ -44,7 +44,7 @@ public static class DynamoStreamsAwsBuilderExtensions
         var deployer = DeployerOf(builder.ApplicationBuilder);
         if (builder.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
-            DeploymentCommandWiring.Attach(builder);
+            DeploymentCommands.Attach(builder);
         }
         else
         {
@@ -89,7 +89,7 @@ public static class DynamoStreamsAwsBuilderExtensions
         {
             builder.WithAnnotation(new AwsRunModeAnnotation());
             var deployer = DeployerOf(builder.ApplicationBuilder);
-            AwsRunModeWiring.Attach(builder.ApplicationBuilder, builder, deployer, localHandler: deployer.Settings(builder.Resource).LocalHandler == true);
+            AwsRunModeDeclaration.Attach(builder.ApplicationBuilder, builder, deployer, localHandler: deployer.Settings(builder.Resource).LocalHandler == true);
         }
 
         return builder;

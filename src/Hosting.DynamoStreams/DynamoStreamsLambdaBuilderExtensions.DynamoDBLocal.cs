@@ -66,7 +66,7 @@ public static partial class DynamoStreamsLambdaBuilderExtensions
             .WithParentRelationship(emulator)
             .ExcludeFromManifest();
         AddDynamoDBLocalVolumeIfPersistent(container, emulator);
-        DynamoDBLocalWiring.Attach(app, container);
+        DynamoDBLocalContainer.AttachHealthCheck(app, container);
         configure?.Invoke(container);
         return builder;
     }

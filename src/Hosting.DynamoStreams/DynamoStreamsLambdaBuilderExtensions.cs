@@ -88,7 +88,7 @@ public static partial class DynamoStreamsLambdaBuilderExtensions
 
         if (builder.ExecutionContext.IsRunMode)
         {
-            LocalRunWiring.Attach(builder, patternBuilder);
+            LocalRunDeclaration.Attach(builder, patternBuilder);
         }
 
         return patternBuilder;

@@ -1,9 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Dashboard;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Hosting.DynamoStreams.Tests;
 

@@ -201,7 +201,7 @@ public class ModelTests
         Assert.Equal("node", function.Command);
         Assert.Equal(folder.Path, function.WorkingDirectory);
         Assert.Equal("nodejs24.x", pattern.Handler.Runtime);
-        Assert.Equal("AWS_Lambda_nodejs24.x", LambdaWiring.RuntimeInfo(pattern).ExecutionEnvironment);
+        Assert.Equal("AWS_Lambda_nodejs24.x", FunctionStartup.RuntimeInfo(pattern).ExecutionEnvironment);
         Assert.Equal("index.handler", pattern.Handler.Handler);
     }
 

@@ -42,7 +42,7 @@ public class RuntimeLifecycleTests
         var builder = TestBuilders.Run();
         var pattern = builder.AddDynamoStreamsLambda("managed", LambdaHandler.FromProject<HandlerSampleProject>("dotnet10")).Resource;
 
-        var info = LambdaWiring.RuntimeInfo(pattern);
+        var info = FunctionStartup.RuntimeInfo(pattern);
 
         Assert.Equal("dotnet10", pattern.Handler.Runtime);
         Assert.Equal("AWS_Lambda_dotnet10", info.ExecutionEnvironment);

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +48,7 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
             }
             else
             {
-                var reporter = DeploymentCommandWiring.ResourceReporter(pattern, e.Services);
+                var reporter = DeploymentCommands.ResourceReporter(pattern, e.Services);
                 var result = await deployer.DeployAsync(pattern, reporter, publishedAssembly: null, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {

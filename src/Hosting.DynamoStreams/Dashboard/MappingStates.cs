@@ -1,9 +1,9 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Dashboard;
 

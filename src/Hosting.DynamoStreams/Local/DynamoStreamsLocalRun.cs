@@ -50,7 +50,7 @@ internal sealed class DynamoStreamsLocalRun : IAsyncDisposable
     /// Serves the run's tables from DynamoDB Local in a container from now on.
     /// </summary>
     /// <param name="endpoint">The container's endpoint.</param>
-    public void UseDynamoDBLocal(Uri endpoint) => Interlocked.Exchange(ref _dynamoDBLocal, DynamoDBLocalWiring.CreateClient(endpoint))?.Dispose();
+    public void UseDynamoDBLocal(Uri endpoint) => Interlocked.Exchange(ref _dynamoDBLocal, DynamoDBLocalContainer.CreateClient(endpoint))?.Dispose();
 
     /// <summary>
     /// Registers something to stop, in reverse order, when the run ends.

@@ -53,32 +53,42 @@ internal static class LocalRunOptOut
         {
             pattern.Annotations.Remove(check);
         }
+    }
 
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+    /// <summary>
+    /// Shapes the model before start (step 0 of <see cref="LocalRunStartup"/>): refuses a local pattern that reads the
+    /// table of a pattern that runs elsewhere, and removes the shared emulator (and the runtime host, unless a handler
+    /// stays local) when no pattern runs locally.
+    /// </summary>
+    /// <param name="model">The AppHost's model.</param>
+    /// <exception cref="DistributedApplicationException">A local pattern reads the table of a pattern that runs elsewhere.</exception>
+    public static void TrimModel(DistributedApplicationModel model)
+    {
+        var patterns = model.Resources.OfType<DynamoStreamsLambdaResource>().ToList();
+        if (!patterns.Any(IsExternal))
         {
-            var patterns = e.Model.Resources.OfType<DynamoStreamsLambdaResource>().ToList();
-            foreach (var local in patterns.Where(p => !IsExternal(p)))
-            {
-                if (local.ExistingTable?.Pattern is { } owner && IsExternal(owner))
-                {
-                    throw DynamoStreamsLambdaValidator.Fail(local,
-                        $"it reads the table of pattern '{owner.Name}', which runs in {target}, so a local run has no local table to read. "
-                        + $"Run '{local.Name}' in {target} too, or run '{owner.Name}' locally.");
-                }
-            }
+            return;
+        }
 
-            if (patterns.All(IsExternal))
+        foreach (var local in patterns.Where(p => !IsExternal(p)))
+        {
+            if (local.ExistingTable?.Pattern is { } owner && owner.Annotations.OfType<ExternalRunAnnotation>().LastOrDefault() is { Target: var target })
             {
-                // The runtime host stays while a pattern's handler still runs locally against the external stream.
-                var keepRuntimeHost = patterns.Any(KeepsHandler);
-                foreach (var shared in e.Model.Resources.Where(r => r is DynamoStreamsEmulatorResource || (r is LambdaRuntimeHostResource && !keepRuntimeHost)).ToList())
-                {
-                    e.Model.Resources.Remove(shared);
-                }
+                throw DynamoStreamsLambdaValidator.Fail(local,
+                    $"it reads the table of pattern '{owner.Name}', which runs in {target}, so a local run has no local table to read. "
+                    + $"Run '{local.Name}' in {target} too, or run '{owner.Name}' locally.");
             }
+        }
 
-            return Task.CompletedTask;
-        });
+        if (patterns.All(IsExternal))
+        {
+            // The runtime host stays while a pattern's handler still runs locally against the external stream.
+            var keepRuntimeHost = patterns.Any(KeepsHandler);
+            foreach (var shared in model.Resources.Where(r => r is DynamoStreamsEmulatorResource || (r is LambdaRuntimeHostResource && !keepRuntimeHost)).ToList())
+            {
+                model.Resources.Remove(shared);
+            }
+        }
     }
 
     /// <summary>Gets whether the pattern runs outside the local run.</summary>

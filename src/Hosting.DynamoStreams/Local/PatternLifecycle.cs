@@ -1,9 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Local;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Dashboard;
-using Microsoft.Extensions.Logging;
 using Aspire.Hosting.DynamoStreams.Extensibility;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.DynamoStreams.Local;
 

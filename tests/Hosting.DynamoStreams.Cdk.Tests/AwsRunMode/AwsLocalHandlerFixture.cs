@@ -5,11 +5,12 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Eventing;
-using DynamoStreams.Emulator;
 using Aspire.Hosting.DynamoStreams.Local;
 using Aspire.Hosting.DynamoStreams.Local.Lambda;
+using Aspire.Hosting.Eventing;
+using DynamoStreams.Emulator;
 using Hosting.DynamoStreams.Cdk.Tests.Deployment;
+using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hosting.DynamoStreams.Cdk.Tests.AwsRunMode;
@@ -120,6 +121,7 @@ public sealed class AwsLocalHandlerFixture : IAsyncLifetime
 
     public static async Task InitializeAsync(DistributedApplication app, IResource resource, CancellationToken cancellationToken)
     {
+        await AppHostEvents.SubscribeOnceAsync(app);
         var services = app.Services;
         var eventing = services.GetRequiredService<IDistributedApplicationEventing>();
         await eventing.PublishAsync(new InitializeResourceEvent(resource, eventing, services.GetRequiredService<ResourceLoggerService>(),

@@ -207,9 +207,12 @@ public sealed class AwsRunModeModelTests : IDisposable
         return steps;
     }
 
-    private static Task PublishBeforeStartAsync(DistributedApplication app) =>
-        app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
+    private static async Task PublishBeforeStartAsync(DistributedApplication app)
+    {
+        await AppHostEvents.SubscribeOnceAsync(app);
+        await app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
             new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()));
+    }
 
     private static LambdaHandler NodeHandler() => LambdaHandler.FromNodeCode(Declarations.NodeDirectory, "index.handler", "nodejs24.x");
 

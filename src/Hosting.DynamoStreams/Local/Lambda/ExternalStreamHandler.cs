@@ -44,13 +44,13 @@ internal static class ExternalStreamHandler
                 AccountId = target.AccountId,
                 Timeout = pattern.Function.Timeout,
                 MemorySize = pattern.Function.MemorySize,
-                Concurrency = LambdaWiring.Concurrency(pattern),
-                DebuggerAttached = Debugger.IsAttached || configuration.GetValue<bool>(LambdaWiring.DisableTimeoutsKey),
+                Concurrency = FunctionStartup.Concurrency(pattern),
+                DebuggerAttached = Debugger.IsAttached || configuration.GetValue<bool>(FunctionStartup.DisableTimeoutsKey),
                 Environment = new Dictionary<string, string>(pattern.Function.Environment, StringComparer.Ordinal),
             };
             var registered = await host.RegisterFunctionAsync(options, runner: null, cancellationToken).ConfigureAwait(false);
             var environment = new Dictionary<string, string>(
-                FunctionEnvironment.Create(options, registered.RuntimeApiAddress, LambdaWiring.RuntimeInfo(pattern)), StringComparer.Ordinal);
+                FunctionEnvironment.Create(options, registered.RuntimeApiAddress, FunctionStartup.RuntimeInfo(pattern)), StringComparer.Ordinal);
             foreach (var key in s_localCredentialVariables.Where(k => !pattern.Function.Environment.ContainsKey(k)))
             {
                 // The emulator's placeholder keys would shadow the developer's credentials against real AWS.

@@ -1,8 +1,8 @@
+using Amazon.Runtime;
 using Aspire.Hosting.ApplicationModel;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
-using Amazon.Runtime;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.Http;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;

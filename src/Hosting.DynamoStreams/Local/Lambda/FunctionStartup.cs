@@ -1,89 +1,23 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.DynamoStreams.Dashboard;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.NodeRuntime;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RuntimeFunctionOptions = DynamoStreams.LocalLambda.RuntimeApi.LambdaFunctionOptions;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
-/// Wires the Lambda side of a local run: the shared Runtime API host, each function's registration and process
-/// environment, and each pattern's mapping in the engine.
+/// Starts a pattern's Lambda side in a local run (step 4 of <see cref="LocalRunStartup"/>): the function's registration
+/// with the Runtime API host and its process environment, then the pattern's mapping in the engine.
 /// </summary>
-internal static class LambdaWiring
+internal static class FunctionStartup
 {
     /// <summary>The configuration switch that turns invocation timeouts off (also off while a debugger is attached).</summary>
     public const string DisableTimeoutsKey = "DynamoStreams:DisableTimeouts";
-
-    /// <summary>
-    /// Attaches the runtime host's start-up and state to its resource, once per AppHost.
-    /// </summary>
-    /// <param name="builder">The AppHost builder.</param>
-    public static void AttachRuntimeHostOnce(IDistributedApplicationBuilder builder)
-    {
-        builder.Services.TryAddSingleton<LocalLambdaRun>();
-        builder.Services.TryAddSingleton<FunctionHealthTracker>();
-        var resource = builder.Resources.OfType<LambdaRuntimeHostResource>().Single();
-        if (resource.Annotations.OfType<LocalRunAnnotation>().Any())
-        {
-            return;
-        }
-
-        resource.Annotations.Add(new LocalRunAnnotation());
-        builder.CreateResourceBuilder(resource).OnInitializeResource(async (host, e, ct) =>
-        {
-            await DynamoStreamsResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.Starting).ConfigureAwait(false);
-            try
-            {
-                var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
-                e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>/2018-06-01/runtime/invocation/next.", started.Endpoint, started.Endpoint);
-                await e.Notifications.PublishUpdateAsync(host, s => s with
-                {
-                    State = KnownResourceStates.Running,
-                    StartTimeStamp = DateTime.UtcNow,
-                    Urls = [new UrlSnapshot("runtime-api", started.Endpoint.ToString(), IsInternal: true)],
-                    Properties = ResourceSnapshots.With(s, ("dynamostreams.endpoint", started.Endpoint.ToString())),
-                }).ConfigureAwait(false);
-                host.EndpointSource.TrySetResult(started.Endpoint);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                e.Logger.LogError(ex, "The Lambda Runtime API host failed to start: {Message}", ex.Message);
-                await DynamoStreamsResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.FailedToStart).ConfigureAwait(false);
-                host.EndpointSource.TrySetException(ex);
-            }
-        });
-    }
-
-    /// <summary>
-    /// Prepares the function resource: the Node shim as its argument, replicas for the mapping's concurrency.
-    /// </summary>
-    /// <param name="builder">The AppHost builder.</param>
-    /// <param name="pattern">The pattern.</param>
-    public static void AttachFunction(IDistributedApplicationBuilder builder, DynamoStreamsLambdaResource pattern)
-    {
-        if (pattern.FunctionResource is ExecutableResource node)
-        {
-            builder.CreateResourceBuilder(node).WithArgs(NodeRuntimeShim.FilePath);
-        }
-
-        builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
-        {
-            var concurrency = Concurrency(pattern);
-            if (concurrency > 1 && pattern.FunctionResource is ProjectResource project)
-            {
-                project.Annotations.Add(new ReplicaAnnotation(concurrency));
-            }
-
-            return Task.CompletedTask;
-        });
-    }
 
     /// <summary>
     /// Registers the function with the host, then creates and starts the pattern's mapping.

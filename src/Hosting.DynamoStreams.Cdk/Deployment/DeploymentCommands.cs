@@ -8,7 +8,7 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 /// Adds the "Deploy to AWS" and "Destroy" dashboard commands to a pattern resource. Deploy is enabled unless a CLI run
 /// is in progress; Destroy only when the stack was deployed from this AppHost (its outputs file exists).
 /// </summary>
-internal static class DeploymentCommandWiring
+internal static class DeploymentCommands
 {
     /// <summary>
     /// Attaches the commands.

@@ -12,7 +12,7 @@ namespace Aspire.Hosting.DynamoStreams.Local;
 /// Adds the dashboard commands: disable/enable the mapping, replay from TRIM_HORIZON, redrive and purge the
 /// dead-letter queue, write a test item. Each is enabled only while its resource runs.
 /// </summary>
-internal static class CommandWiring
+internal static class LocalCommands
 {
     private const int MaxRedriveMessages = 1000;
 

@@ -8,29 +8,35 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
-/// Wires the DynamoDB Local container into a local run: a health check that calls <c>ListTables</c>, and, once it is
-/// healthy, its endpoint handed to the run so tables are created there and the mapping reads its streams over HTTP.
+/// The DynamoDB Local container in a local run: a health check that calls <c>ListTables</c>, and, once it is healthy,
+/// its endpoint handed to the run so tables are created there and the mapping reads its streams over HTTP.
 /// </summary>
-internal static class DynamoDBLocalWiring
+internal static class DynamoDBLocalContainer
 {
     /// <summary>
-    /// Attaches the health check (<c>{name}_check</c>) and the ready handler.
+    /// Attaches the health check (<c>{name}_check</c>).
     /// </summary>
     /// <param name="builder">The AppHost builder.</param>
     /// <param name="container">The container.</param>
-    public static void Attach(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoDBLocalResource> container)
+    public static void AttachHealthCheck(IDistributedApplicationBuilder builder, IResourceBuilder<DynamoDBLocalResource> container)
     {
         var resource = container.Resource;
         var key = $"{resource.Name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => new DynamoDBLocalHealthCheck(resource), failureStatus: null, tags: null));
         container.WithHealthCheck(key);
-        builder.Eventing.Subscribe<ResourceReadyEvent>(resource, (e, _) =>
-        {
-            var endpoint = new Uri(resource.PrimaryEndpoint.Url);
-            e.Services.GetRequiredService<DynamoStreamsLocalRun>().UseDynamoDBLocal(endpoint);
-            resource.EndpointSource.TrySetResult(endpoint);
-            return Task.CompletedTask;
-        });
+    }
+
+    /// <summary>
+    /// Hands the healthy container's endpoint to the run, so tables are created there (called by
+    /// <see cref="LocalRunStartup"/> when the container is ready).
+    /// </summary>
+    /// <param name="resource">The container.</param>
+    /// <param name="services">The AppHost services.</param>
+    public static void UseForTables(DynamoDBLocalResource resource, IServiceProvider services)
+    {
+        var endpoint = new Uri(resource.PrimaryEndpoint.Url);
+        services.GetRequiredService<DynamoStreamsLocalRun>().UseDynamoDBLocal(endpoint);
+        resource.EndpointSource.TrySetResult(endpoint);
     }
 
     /// <summary>

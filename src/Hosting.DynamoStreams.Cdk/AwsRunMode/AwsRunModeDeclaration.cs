@@ -8,7 +8,7 @@ namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 /// Switches a pattern to the AWS run mode: its local parts leave the model, its stack is deployed (or found) when the
 /// run starts, and referencing projects get the real outputs.
 /// </summary>
-internal static class AwsRunModeWiring
+internal static class AwsRunModeDeclaration
 {
     /// <summary>
     /// Attaches the AWS run mode to a pattern; in publish mode nothing changes.
