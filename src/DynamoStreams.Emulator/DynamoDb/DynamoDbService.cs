@@ -1,5 +1,6 @@
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.DynamoDb;
 

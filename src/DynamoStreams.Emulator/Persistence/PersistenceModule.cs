@@ -1,5 +1,5 @@
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Hosting;
-using DynamoStreams.Emulator.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 

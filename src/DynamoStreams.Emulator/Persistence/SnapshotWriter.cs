@@ -2,11 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Sqs.Storage;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 

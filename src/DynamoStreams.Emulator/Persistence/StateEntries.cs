@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Tables;
 using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Tables;
 
 namespace DynamoStreams.Emulator.Persistence;
 

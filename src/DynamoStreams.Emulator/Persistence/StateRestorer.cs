@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Storage;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Sqs.Storage;
 using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Tables;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace DynamoStreams.Emulator.Persistence;
 
 /// <summary>
-/// Collects the log entries of one atomic write (see <see cref="Storage.AtomicWrite"/>) into one payload:
+/// Collects the log entries of one atomic write (see <see cref="DynamoDb.Storage.AtomicWrite"/>) into one payload:
 /// a single entry as itself, several as <c>{"t":"unit","e":[entry, ...]}</c>, which recovery applies all or not at all
 /// because a frame is either intact or a torn tail.
 /// </summary>

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol;
 

@@ -1,3 +1,5 @@
+using DynamoStreams.Emulator.Protocol.Errors;
+
 namespace DynamoStreams.Emulator.Protocol;
 
 /// <summary>

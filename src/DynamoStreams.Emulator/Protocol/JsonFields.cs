@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol;
 

@@ -1,4 +1,6 @@
 using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Sqs.Operations;
+using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs;
 

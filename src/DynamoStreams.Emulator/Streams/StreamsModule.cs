@@ -1,7 +1,7 @@
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Hosting;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Streams.Api;
 using DynamoStreams.Emulator.Streams.Capture;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Streams;
 
@@ -21,6 +21,5 @@ public sealed class StreamsModule : IEmulatorModule
         services.AddSingleton<StreamCapture>();
         services.AddSingleton<IItemChangeObserver>(sp => sp.GetRequiredService<StreamCapture>());
         services.AddSingleton<ITableChangeObserver>(sp => sp.GetRequiredService<StreamCapture>());
-        services.AddSingleton<StreamsOperations>();
     }
 }

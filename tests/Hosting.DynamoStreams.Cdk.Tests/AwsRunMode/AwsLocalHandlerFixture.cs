@@ -6,9 +6,9 @@ using Amazon.Runtime;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
-using DynamoStreams.Emulator;
 using Aspire.Hosting.Local;
 using Aspire.Hosting.Local.Lambda;
+using DynamoStreams.Emulator.Hosting;
 using Hosting.DynamoStreams.Cdk.Tests.Deployment;
 using Microsoft.Extensions.DependencyInjection;
 
