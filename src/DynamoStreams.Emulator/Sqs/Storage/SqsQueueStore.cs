@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.Sqs.Storage;
 
 /// <summary>
 /// Holds every queue of the emulator, by region and name, and implements the in-process queue API.
-/// The HTTP operations in <see cref="SqsRequestHandler"/> work on the same store.
+/// The HTTP operations (<see cref="SqsOperation"/> and the action files beside it) work on the same store.
 /// </summary>
 public sealed partial class SqsQueueStore : ISqsQueues
 {
