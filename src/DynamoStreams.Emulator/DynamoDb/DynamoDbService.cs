@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb;
 /// <summary>
 /// Declares the DynamoDB service (<c>DynamoDB_20120810</c>) and its error shape.
 /// </summary>
-public sealed class DynamoDbService : IAwsJsonService
+internal sealed class DynamoDbService : IAwsJsonService
 {
     /// <summary>The target prefix of DynamoDB's operations.</summary>
     public const string Prefix = "DynamoDB_20120810";

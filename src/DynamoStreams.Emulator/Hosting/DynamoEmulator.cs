@@ -29,7 +29,10 @@ public sealed class DynamoEmulator : IAsyncDisposable
     /// <summary>Gets the endpoint clients connect to, with the real bound port (for example <c>http://127.0.0.1:53127/</c>).</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>Gets the emulator's services, for in-process access to its parts (storage, streams).</summary>
+    /// <summary>
+    /// Gets the emulator's services. The in-process seams are <see cref="Streams"/>, <see cref="Queues"/> and
+    /// <see cref="DurableStore"/>; the rest are the emulator's internals.
+    /// </summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Gets the in-process reader of the emulator's DynamoDB streams (no HTTP, no polling latency).</summary>
@@ -46,6 +49,9 @@ public sealed class DynamoEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="Persistence.DataDirectoryInUseException">
+    /// <see cref="DynamoEmulatorOptions.DataDirectory"/> is held by another emulator.
+    /// </exception>
     public static async Task<DynamoEmulator> StartAsync(DynamoEmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs;
 /// Writes SQS errors: the JSON body plus the <c>x-amzn-query-error</c> header the .NET SDK reads its
 /// <c>ErrorCode</c> from.
 /// </summary>
-public sealed class SqsErrorWriter : IAwsErrorWriter
+internal sealed class SqsErrorWriter : IAwsErrorWriter
 {
     /// <inheritdoc/>
     public void WriteError(AwsServiceException error, IHeaderDictionary headers, Utf8JsonWriter body)

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Sqs;
 /// <summary>
 /// Adds the SQS slice to the emulator: the queue store (also the in-process <see cref="ISqsQueues"/>) and its operations.
 /// </summary>
-public sealed class SqsModule : IEmulatorModule
+internal sealed class SqsModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)

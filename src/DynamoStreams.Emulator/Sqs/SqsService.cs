@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Sqs;
 /// <summary>
 /// Declares the SQS service (<c>AmazonSQS</c>) on the emulator's port, with its query-compatible errors.
 /// </summary>
-public sealed class SqsService : IAwsJsonService
+internal sealed class SqsService : IAwsJsonService
 {
     /// <summary>The target prefix of SQS's operations.</summary>
     public const string Prefix = "AmazonSQS";

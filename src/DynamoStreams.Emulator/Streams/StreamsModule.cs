@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.Streams;
 /// <summary>
 /// Adds DynamoDB Streams to the emulator: the stream store, capture on the write path, and the Streams API.
 /// </summary>
-public sealed class StreamsModule : IEmulatorModule
+internal sealed class StreamsModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)

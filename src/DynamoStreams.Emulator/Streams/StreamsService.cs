@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Streams;
 /// <summary>
 /// Declares the DynamoDB Streams service (<c>DynamoDBStreams_20120810</c>) on the emulator's port.
 /// </summary>
-public sealed class StreamsService : IAwsJsonService
+internal sealed class StreamsService : IAwsJsonService
 {
     /// <summary>The <c>X-Amz-Target</c> prefix of the Streams API.</summary>
     public const string Prefix = "DynamoDBStreams_20120810";

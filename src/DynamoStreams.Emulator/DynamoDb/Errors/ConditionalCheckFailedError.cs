@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Errors;
 /// The <c>ConditionalCheckFailedException</c> of a single-item write, carrying the current item when the
 /// request asked for <c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c>.
 /// </summary>
-public sealed class ConditionalCheckFailedError : AwsServiceException
+internal sealed class ConditionalCheckFailedError : AwsServiceException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="item">The item to return, or <see langword="null"/>.</param>
@@ -22,7 +22,7 @@ public sealed class ConditionalCheckFailedError : AwsServiceException
     public IReadOnlyDictionary<string, AttributeValue>? Item { get; }
 
     /// <inheritdoc />
-    public override void WriteExtraMembers(Utf8JsonWriter writer)
+    internal override void WriteExtraMembers(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (Item is not null)

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Errors;
 /// <summary>
 /// Creates DynamoDB's errors with the exact wire types, statuses and messages the real service sends.
 /// </summary>
-public static class DynamoDbErrors
+internal static class DynamoDbErrors
 {
     /// <summary>The namespace of DynamoDB's own error shapes.</summary>
     public const string DynamoNamespace = "com.amazonaws.dynamodb.v20120810#";

@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Errors;
 /// <summary>
 /// The <c>TransactionCanceledException</c> with one cancellation reason per action, in request order.
 /// </summary>
-public sealed class TransactionCanceledError : AwsServiceException
+internal sealed class TransactionCanceledError : AwsServiceException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="reasons">The reasons, one per action of the request.</param>
@@ -22,7 +22,7 @@ public sealed class TransactionCanceledError : AwsServiceException
     public IReadOnlyList<CancellationReason> Reasons { get; }
 
     /// <inheritdoc />
-    public override void WriteExtraMembers(Utf8JsonWriter writer)
+    internal override void WriteExtraMembers(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartArray("CancellationReasons");

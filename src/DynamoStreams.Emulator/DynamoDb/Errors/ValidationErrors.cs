@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Errors;
 /// <c>ValidationException</c>: "2 validation errors detected: Value null at 'tableName' failed to satisfy
 /// constraint: Member must not be null; ...".
 /// </summary>
-public sealed class ValidationErrors
+internal sealed class ValidationErrors
 {
     private readonly List<string> _errors = [];
 

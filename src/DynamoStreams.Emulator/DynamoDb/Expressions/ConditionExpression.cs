@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// A parsed ConditionExpression or FilterExpression (or a legacy <c>Expected</c>/<c>QueryFilter</c>/<c>ScanFilter</c>
 /// converted to the same form); parse once per request, evaluate per item without allocating.
 /// </summary>
-public sealed class ConditionExpression
+internal sealed class ConditionExpression
 {
     private static readonly IReadOnlyDictionary<string, AttributeValue> s_emptyItem = new Dictionary<string, AttributeValue>();
 

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// Represents a resolved document path such as <c>a.b[2].c</c> (placeholders already substituted), which reads
 /// a value out of an item without allocating.
 /// </summary>
-public sealed class DocumentPath : IEquatable<DocumentPath>
+internal sealed class DocumentPath : IEquatable<DocumentPath>
 {
     private readonly PathElement[] _elements;
 

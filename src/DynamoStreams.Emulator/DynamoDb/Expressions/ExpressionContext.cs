@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// placeholders the request's expressions use, and reports unused ones as DynamoDB does after all expressions of
 /// the request are parsed (<see cref="ValidateAllUsed"/>).
 /// </summary>
-public sealed class ExpressionContext
+internal sealed class ExpressionContext
 {
     private readonly IReadOnlyDictionary<string, string>? _names;
     private readonly IReadOnlyDictionary<string, AttributeValue>? _values;

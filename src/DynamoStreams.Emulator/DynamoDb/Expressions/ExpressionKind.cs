@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 
 /// <summary>Names the request parameter an expression came from; DynamoDB prefixes its errors with it.</summary>
-public enum ExpressionKind
+internal enum ExpressionKind
 {
     /// <summary><c>ConditionExpression</c>.</summary>
     Condition,

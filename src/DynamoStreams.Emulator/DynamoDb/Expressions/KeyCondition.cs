@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// A Query key condition reduced to what storage needs: the partition key value and at most one sort-key test,
 /// checked against the table's (or index's) key schema with DynamoDB's messages.
 /// </summary>
-public sealed class KeyCondition
+internal sealed class KeyCondition
 {
     private KeyCondition(KeySchemaAttribute partitionKey, AttributeValue partitionValue, KeySchemaAttribute? sortKey, KeyConditionTerm? sortTerm)
     {

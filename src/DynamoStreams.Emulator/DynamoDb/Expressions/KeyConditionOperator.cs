@@ -1,6 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 
 /// <summary>Lists the sort-key tests a Query key condition allows.</summary>
+/// <remarks>Public only because a test theory takes it as a parameter; not part of the emulator's API.</remarks>
 public enum KeyConditionOperator
 {
     /// <summary><c>sk = :v</c>.</summary>

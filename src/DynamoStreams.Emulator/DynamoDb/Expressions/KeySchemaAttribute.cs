@@ -5,4 +5,4 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// <summary>Names a key attribute of a table or index and its scalar type (S, N or B).</summary>
 /// <param name="Name">The attribute name.</param>
 /// <param name="Type">The attribute type.</param>
-public sealed record KeySchemaAttribute(string Name, AttributeValueType Type);
+internal sealed record KeySchemaAttribute(string Name, AttributeValueType Type);

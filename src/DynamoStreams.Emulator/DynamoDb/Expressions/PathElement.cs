@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 
 /// <summary>Represents one step of a document path: a map key (or top-level attribute name) or a list index.</summary>
-public readonly record struct PathElement
+internal readonly record struct PathElement
 {
     private PathElement(string? name, int index)
     {

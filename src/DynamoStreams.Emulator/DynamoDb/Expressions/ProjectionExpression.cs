@@ -4,7 +4,7 @@ using DynamoStreams.Emulator.DynamoDb.Model;
 namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 
 /// <summary>A parsed ProjectionExpression (or legacy <c>AttributesToGet</c>) that copies the selected paths out of items.</summary>
-public sealed class ProjectionExpression
+internal sealed class ProjectionExpression
 {
     private ProjectionExpression(IReadOnlyList<DocumentPath> paths)
     {

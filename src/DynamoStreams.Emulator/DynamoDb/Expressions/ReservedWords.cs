@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// Holds DynamoDB's reserved words (the developer guide's "Reserved words in DynamoDB" list, 573 words),
 /// which an expression may not use as a bare attribute name.
 /// </summary>
-public static class ReservedWords
+internal static class ReservedWords
 {
     private static readonly FrozenSet<string> s_words = new[]
     {

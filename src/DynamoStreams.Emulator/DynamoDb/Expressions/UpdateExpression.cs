@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 /// A parsed UpdateExpression (or legacy <c>AttributeUpdates</c>); <see cref="Apply"/> produces the new item with
 /// DynamoDB's semantics: every SET value is computed from the item as it was before the update.
 /// </summary>
-public sealed class UpdateExpression
+internal sealed class UpdateExpression
 {
     private readonly List<UpdateAction> _actions;
 

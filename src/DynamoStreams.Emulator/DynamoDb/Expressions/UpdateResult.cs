@@ -3,7 +3,7 @@ using DynamoStreams.Emulator.DynamoDb.Model;
 namespace DynamoStreams.Emulator.DynamoDb.Expressions;
 
 /// <summary>Holds the outcome of an update: the new item and the paths written (for UPDATED_OLD / UPDATED_NEW).</summary>
-public sealed class UpdateResult
+internal sealed class UpdateResult
 {
     internal UpdateResult(Dictionary<string, AttributeValue> item, IReadOnlyList<DocumentPath> updatedPaths)
     {

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace DynamoStreams.Emulator.DynamoDb.Model;
 
 /// <content>Value equality: sets as sets, numbers numerically, binaries bytewise, maps and lists deeply.</content>
-public sealed partial class AttributeValue
+internal sealed partial class AttributeValue
 {
     /// <summary>Determines whether two values are equal as DynamoDB compares them.</summary>
     /// <param name="left">The first value.</param>

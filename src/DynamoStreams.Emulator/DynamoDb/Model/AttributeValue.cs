@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Represents one immutable DynamoDB attribute value (S, N, B, SS, NS, BS, M, L, NULL or BOOL) with DynamoDB's
 /// value equality: sets compare as sets, numbers numerically, binaries bytewise.
 /// </summary>
-public sealed partial class AttributeValue : IEquatable<AttributeValue>
+internal sealed partial class AttributeValue : IEquatable<AttributeValue>
 {
     private static readonly ReadOnlyDictionary<string, AttributeValue> s_emptyMap = new(new Dictionary<string, AttributeValue>());
 

@@ -10,7 +10,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// NULL false, zero or two type keys) produce its exact <c>ValidationException</c> message, reported after the whole
 /// value has been read so that a serialization fault anywhere in it wins, as in DynamoDB.
 /// </summary>
-public static class AttributeValueReader
+internal static class AttributeValueReader
 {
     /// <summary>The message for a value with no type key.</summary>
     public const string EmptyValueMessage = "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";

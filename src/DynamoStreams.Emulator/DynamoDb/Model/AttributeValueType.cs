@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Model;
 
 /// <summary>Lists DynamoDB's attribute value types, named by their wire type keys.</summary>
-public enum AttributeValueType : byte
+internal enum AttributeValueType : byte
 {
     /// <summary>A string (<c>S</c>).</summary>
     S,

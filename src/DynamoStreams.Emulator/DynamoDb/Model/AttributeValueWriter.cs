@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Writes attribute values and items in DynamoDB JSON exactly as DynamoDB does: one type key per value,
 /// N as its canonical string, B and BS as base64, NULL as <c>true</c>.
 /// </summary>
-public static class AttributeValueWriter
+internal static class AttributeValueWriter
 {
     /// <summary>Writes one attribute value as a JSON object.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>

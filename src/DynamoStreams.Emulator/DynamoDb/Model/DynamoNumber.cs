@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// 9.9999999999999999999999999999999999999E+125, compared numerically and rendered in the plain
 /// decimal form DynamoDB returns ("1.50" becomes "1.5", "1e2" becomes "100", "-0" becomes "0").
 /// </summary>
-public sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoNumber>
+internal sealed class DynamoNumber : IEquatable<DynamoNumber>, IComparable<DynamoNumber>
 {
     /// <summary>The largest number of significant digits DynamoDB stores.</summary>
     public const int MaxSignificantDigits = 38;

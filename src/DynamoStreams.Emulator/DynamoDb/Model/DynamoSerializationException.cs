@@ -4,7 +4,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Signals a request body whose JSON shape DynamoDB cannot deserialize, sent as
 /// <c>com.amazon.coral.service#SerializationException</c> with DynamoDB's exact message.
 /// </summary>
-public sealed class DynamoSerializationException : Exception
+internal sealed class DynamoSerializationException : Exception
 {
     /// <summary>Initializes a new instance with DynamoDB's exact message.</summary>
     /// <param name="message">The message the client receives.</param>

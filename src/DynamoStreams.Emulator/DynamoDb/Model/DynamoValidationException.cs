@@ -4,7 +4,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Signals a request DynamoDB rejects with <c>com.amazon.coral.validate#ValidationException</c>; the message is
 /// DynamoDB's exact text and is sent to the client unchanged.
 /// </summary>
-public sealed class DynamoValidationException : Exception
+internal sealed class DynamoValidationException : Exception
 {
     /// <summary>Initializes a new instance with DynamoDB's exact message.</summary>
     /// <param name="message">The message the client receives.</param>

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// compares them, and the order is partition then sort in DynamoDB's key order, so it serves as a dictionary key
 /// and as a sorted-collection key.
 /// </summary>
-public readonly struct ItemKey : IEquatable<ItemKey>, IComparable<ItemKey>
+internal readonly struct ItemKey : IEquatable<ItemKey>, IComparable<ItemKey>
 {
     /// <summary>Initializes a new key.</summary>
     /// <param name="partition">The partition key value (S, N or B).</param>

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Computes item sizes as DynamoDB does for its 400 KB limit and capacity units: names and strings by UTF-8 bytes,
 /// binaries by bytes, numbers by significant digits, 3 bytes of overhead per map or list plus 1 per element.
 /// </summary>
-public static class ItemSize
+internal static class ItemSize
 {
     /// <summary>The largest item DynamoDB stores, in bytes (400 KB).</summary>
     public const int MaxItemBytes = 400 * 1024;

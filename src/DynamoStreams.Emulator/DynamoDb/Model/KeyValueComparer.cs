@@ -4,7 +4,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Model;
 /// Orders key values as DynamoDB sorts them: S by UTF-8 bytes, N numerically, B as unsigned bytes. Values of
 /// different types order by type (never the case within one table's key attribute).
 /// </summary>
-public sealed class KeyValueComparer : IComparer<AttributeValue>
+internal sealed class KeyValueComparer : IComparer<AttributeValue>
 {
     private KeyValueComparer()
     {

@@ -13,7 +13,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements BatchGetItem: up to 100 keys over any tables, each table with its own projection and
 /// consistency; keys beyond a 16 MB response are returned in UnprocessedKeys.
 /// </summary>
-public sealed class BatchGetItemOperation : DynamoDbOperation
+internal sealed class BatchGetItemOperation : DynamoDbOperation
 {
     private const int MaxKeys = 100;
     private const long MaxResponseBytes = 16L * 1024 * 1024;

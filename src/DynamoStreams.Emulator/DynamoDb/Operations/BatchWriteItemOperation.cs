@@ -12,7 +12,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements BatchWriteItem: up to 25 puts and deletes over any tables, validated as a whole before any
 /// is written; each item is committed through the table's write path. UnprocessedItems is always empty.
 /// </summary>
-public sealed class BatchWriteItemOperation : DynamoDbOperation
+internal sealed class BatchWriteItemOperation : DynamoDbOperation
 {
     private const int MaxRequests = 25;
 

@@ -10,7 +10,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements CreateTable: keys, local and global secondary indexes, billing, stream specification,
 /// SSE, table class, deletion protection and tags. The table is ACTIVE at once.
 /// </summary>
-public sealed class CreateTableOperation : DynamoDbOperation
+internal sealed class CreateTableOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

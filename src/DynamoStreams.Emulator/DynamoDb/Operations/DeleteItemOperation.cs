@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DeleteItem with ConditionExpression (or legacy Expected), ReturnValues NONE or ALL_OLD.</summary>
-public sealed class DeleteItemOperation : DynamoDbOperation
+internal sealed class DeleteItemOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

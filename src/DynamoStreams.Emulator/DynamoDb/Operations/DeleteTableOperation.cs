@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DeleteTable; the table is gone at once and the response reports it as DELETING.</summary>
-public sealed class DeleteTableOperation : DynamoDbOperation
+internal sealed class DeleteTableOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

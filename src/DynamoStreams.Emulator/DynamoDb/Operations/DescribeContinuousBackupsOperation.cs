@@ -7,7 +7,7 @@ using DynamoStreams.Emulator.Protocol.Errors;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DescribeContinuousBackups.</summary>
-public sealed class DescribeContinuousBackupsOperation : DynamoDbOperation
+internal sealed class DescribeContinuousBackupsOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -4,7 +4,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DescribeEndpoints: the emulator is its own endpoint, cached for 1440 minutes.</summary>
-public sealed class DescribeEndpointsOperation : DynamoDbOperation
+internal sealed class DescribeEndpointsOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

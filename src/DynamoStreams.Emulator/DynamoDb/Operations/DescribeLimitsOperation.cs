@@ -4,7 +4,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DescribeLimits with DynamoDB's default account quotas.</summary>
-public sealed class DescribeLimitsOperation : DynamoDbOperation
+internal sealed class DescribeLimitsOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

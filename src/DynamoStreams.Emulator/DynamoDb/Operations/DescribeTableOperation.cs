@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DescribeTable.</summary>
-public sealed class DescribeTableOperation : DynamoDbOperation
+internal sealed class DescribeTableOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

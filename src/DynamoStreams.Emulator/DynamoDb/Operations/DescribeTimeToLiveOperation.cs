@@ -7,7 +7,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements DescribeTimeToLive. Status changes apply at once, so it reports ENABLED or DISABLED.</summary>
-public sealed class DescribeTimeToLiveOperation : DynamoDbOperation
+internal sealed class DescribeTimeToLiveOperation : DynamoDbOperation
 {
     private readonly TtlRegistry _registry;
 

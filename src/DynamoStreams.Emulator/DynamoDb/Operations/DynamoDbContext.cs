@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// <summary>
 /// Gives DynamoDB operations what they share: the table store, the clock and the emulator options.
 /// </summary>
-public sealed class DynamoDbContext
+internal sealed class DynamoDbContext
 {
     /// <summary>Creates the context.</summary>
     /// <param name="store">The table store.</param>

@@ -9,7 +9,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// <summary>
 /// Base of the DynamoDB operations: routes <c>DynamoDB_20120810.&lt;Name&gt;</c> and gives access to the shared context.
 /// </summary>
-public abstract class DynamoDbOperation : IAwsJsonOperation
+internal abstract class DynamoDbOperation : IAwsJsonOperation
 {
     /// <summary>Initializes the operation.</summary>
     /// <param name="name">The operation name, for example <c>PutItem</c>.</param>

@@ -7,7 +7,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements GetItem with ProjectionExpression (or AttributesToGet) and ConsistentRead.</summary>
-public sealed class GetItemOperation : DynamoDbOperation
+internal sealed class GetItemOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements ListTables with <c>Limit</c> (1 to 100) and <c>ExclusiveStartTableName</c> paging.</summary>
-public sealed class ListTablesOperation : DynamoDbOperation
+internal sealed class ListTablesOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -5,7 +5,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements ListTagsOfResource (all tags in one page, sorted by key).</summary>
-public sealed class ListTagsOfResourceOperation : DynamoDbOperation
+internal sealed class ListTagsOfResourceOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

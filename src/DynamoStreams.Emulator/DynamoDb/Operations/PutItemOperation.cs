@@ -8,7 +8,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements PutItem with ConditionExpression (or legacy Expected), ReturnValues NONE or ALL_OLD.</summary>
-public sealed class PutItemOperation : DynamoDbOperation
+internal sealed class PutItemOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

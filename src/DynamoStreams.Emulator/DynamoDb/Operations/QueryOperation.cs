@@ -10,7 +10,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements Query: KeyConditionExpression (or KeyConditions), FilterExpression, projection, Select incl.
 /// COUNT, ScanIndexForward, Limit, ExclusiveStartKey/LastEvaluatedKey, 1 MB pages, IndexName, ConsistentRead.
 /// </summary>
-public sealed class QueryOperation : DynamoDbOperation
+internal sealed class QueryOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -11,7 +11,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements Scan of a table or index: FilterExpression (or ScanFilter), projection, Select incl. COUNT,
 /// Limit, ExclusiveStartKey/LastEvaluatedKey, 1 MB pages and parallel Segment/TotalSegments.
 /// </summary>
-public sealed class ScanOperation : DynamoDbOperation
+internal sealed class ScanOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements TagResource (at most 50 tags per table).</summary>
-public sealed class TagResourceOperation : DynamoDbOperation
+internal sealed class TagResourceOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -13,7 +13,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements TransactGetItems: up to 100 Get actions read together under the locks of every table
 /// involved, so they see one consistent state.
 /// </summary>
-public sealed class TransactGetItemsOperation : DynamoDbOperation
+internal sealed class TransactGetItemsOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -15,7 +15,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// all or nothing under the locks of every table involved; a failure cancels the whole transaction with
 /// one reason per action in request order. ClientRequestToken makes retries idempotent for 10 minutes.
 /// </summary>
-public sealed class TransactWriteItemsOperation : DynamoDbOperation
+internal sealed class TransactWriteItemsOperation : DynamoDbOperation
 {
     private static readonly string[] s_kinds = ["ConditionCheck", "Put", "Delete", "Update"];
 

@@ -6,7 +6,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements UntagResource.</summary>
-public sealed class UntagResourceOperation : DynamoDbOperation
+internal sealed class UntagResourceOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -7,7 +7,7 @@ using DynamoStreams.Emulator.Protocol.Errors;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements UpdateContinuousBackups (the point-in-time recovery flag).</summary>
-public sealed class UpdateContinuousBackupsOperation : DynamoDbOperation
+internal sealed class UpdateContinuousBackupsOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

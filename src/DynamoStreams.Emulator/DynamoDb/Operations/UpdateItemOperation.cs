@@ -13,7 +13,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements UpdateItem: UpdateExpression (or legacy AttributeUpdates), ConditionExpression (or Expected),
 /// all five ReturnValues, and creation of a missing item.
 /// </summary>
-public sealed class UpdateItemOperation : DynamoDbOperation
+internal sealed class UpdateItemOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

@@ -10,7 +10,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// Implements UpdateTable: global secondary index create, delete and throughput update, billing mode,
 /// provisioned throughput, stream specification, SSE, table class and deletion protection. Changes apply at once.
 /// </summary>
-public sealed class UpdateTableOperation : DynamoDbOperation
+internal sealed class UpdateTableOperation : DynamoDbOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>

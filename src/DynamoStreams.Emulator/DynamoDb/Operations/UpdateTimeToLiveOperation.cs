@@ -7,7 +7,7 @@ using DynamoStreams.Emulator.Protocol;
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>Implements UpdateTimeToLive: enables or disables expiry of items by an epoch-seconds attribute.</summary>
-public sealed class UpdateTimeToLiveOperation : DynamoDbOperation
+internal sealed class UpdateTimeToLiveOperation : DynamoDbOperation
 {
     private readonly TtlRegistry _registry;
 

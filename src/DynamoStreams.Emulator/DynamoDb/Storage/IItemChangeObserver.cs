@@ -13,7 +13,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// needs. A transaction's items are committed one after another while every table of the transaction is locked,
 /// so no reader sees part of it.
 /// </remarks>
-public interface IItemChangeObserver
+internal interface IItemChangeObserver
 {
     /// <summary>Observes one item write about to be applied.</summary>
     /// <param name="change">The change.</param>

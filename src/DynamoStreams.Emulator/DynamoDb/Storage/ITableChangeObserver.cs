@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// Observes table lifecycle changes (create, update incl. stream specification changes, delete).
 /// Called synchronously under the catalog lock before the client's response is sent.
 /// </summary>
-public interface ITableChangeObserver
+internal interface ITableChangeObserver
 {
     /// <summary>Observes a table creation.</summary>
     /// <param name="table">The new table's definition.</param>

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// <summary>
 /// Keeps the tables of every region. The default implementation is <see cref="InMemoryTableStore"/>.
 /// </summary>
-public interface ITableStore
+internal interface ITableStore
 {
     /// <summary>Finds a table.</summary>
     /// <param name="region">The region.</param>

@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// Keeps tables in memory, keyed by region and name; each table has its own lock, so writes to
 /// different tables never contend.
 /// </summary>
-public sealed class InMemoryTableStore : ITableStore
+internal sealed class InMemoryTableStore : ITableStore
 {
     private readonly ConcurrentDictionary<(string Region, string Name), StoredTable> _tables = new();
     private readonly Lock _catalogLock = new();

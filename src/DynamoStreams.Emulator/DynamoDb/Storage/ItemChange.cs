@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// after, and who made it. Observers receive it before the change is applied and before the client's
 /// response is sent.
 /// </summary>
-public sealed class ItemChange
+internal sealed class ItemChange
 {
     /// <summary>Creates a change and classifies it.</summary>
     /// <param name="table">The table definition at the time of the write (key schema, stream settings).</param>

@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Storage;
 
 /// <summary>Classifies a committed write the way a stream record does.</summary>
-public enum ItemChangeKind
+internal enum ItemChangeKind
 {
     /// <summary>The write changed nothing (identical put, update to the same values, delete of a missing item).</summary>
     None,

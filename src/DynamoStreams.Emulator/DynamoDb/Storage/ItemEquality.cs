@@ -3,7 +3,7 @@ using DynamoStreams.Emulator.DynamoDb.Model;
 namespace DynamoStreams.Emulator.DynamoDb.Storage;
 
 /// <summary>Compares whole items with DynamoDB value equality.</summary>
-public static class ItemEquality
+internal static class ItemEquality
 {
     /// <summary>Returns whether two items have the same attributes with equal values.</summary>
     /// <param name="x">The first item.</param>

@@ -7,4 +7,4 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// </summary>
 /// <param name="Attributes">The item's attributes (never mutated after commit).</param>
 /// <param name="Size">The item size in bytes (names plus values).</param>
-public sealed record StoredItem(IReadOnlyDictionary<string, AttributeValue> Attributes, int Size);
+internal sealed record StoredItem(IReadOnlyDictionary<string, AttributeValue> Attributes, int Size);

@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// Holds one table: its definition, its items and secondary indexes, and its tags. Every read and write
 /// of items happens under <see cref="SyncRoot"/>; <see cref="Commit"/> is the one write path.
 /// </summary>
-public sealed class StoredTable
+internal sealed class StoredTable
 {
     private readonly IReadOnlyList<IItemChangeObserver> _observers;
     private readonly Dictionary<string, OrderedItems> _indexes = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Storage;
 
 /// <summary>Says who made a write: a client request, or the service itself (a TTL deletion).</summary>
-public enum WriteOrigin
+internal enum WriteOrigin
 {
     /// <summary>A client request (PutItem, UpdateItem, DeleteItem, batch or transaction).</summary>
     User,

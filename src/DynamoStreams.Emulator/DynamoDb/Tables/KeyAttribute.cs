@@ -5,4 +5,4 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// </summary>
 /// <param name="Name">The attribute name.</param>
 /// <param name="Type">The scalar type code: <c>S</c>, <c>N</c> or <c>B</c>.</param>
-public sealed record KeyAttribute(string Name, string Type);
+internal sealed record KeyAttribute(string Name, string Type);

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// </summary>
 /// <param name="HashKey">The partition key.</param>
 /// <param name="RangeKey">The sort key, or <see langword="null"/>.</param>
-public sealed record KeySchema(KeyAttribute HashKey, KeyAttribute? RangeKey)
+internal sealed record KeySchema(KeyAttribute HashKey, KeyAttribute? RangeKey)
 {
     /// <summary>Returns whether the attribute is part of this key.</summary>
     /// <param name="attributeName">The attribute name.</param>

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// </summary>
 /// <param name="ProjectionType">The projection type.</param>
 /// <param name="NonKeyAttributes">The extra attributes of an <c>INCLUDE</c> projection.</param>
-public sealed record Projection(string ProjectionType, IReadOnlyList<string> NonKeyAttributes)
+internal sealed record Projection(string ProjectionType, IReadOnlyList<string> NonKeyAttributes)
 {
     /// <summary>Gets the <c>ALL</c> projection.</summary>
     public static Projection All { get; } = new("ALL", []);

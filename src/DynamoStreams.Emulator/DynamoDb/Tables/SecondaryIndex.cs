@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// <param name="Projection">The attributes the index copies.</param>
 /// <param name="IsGlobal"><see langword="true"/> for a global secondary index.</param>
 /// <param name="Throughput">The provisioned throughput of a global index (zero on demand).</param>
-public sealed record SecondaryIndex(
+internal sealed record SecondaryIndex(
     string Name,
     KeySchema KeySchema,
     Projection Projection,

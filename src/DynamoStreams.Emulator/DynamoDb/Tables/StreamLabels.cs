@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// <summary>
 /// Creates stream labels (UTC ISO-8601 with milliseconds, no zone) and stream ARNs; each enable gets a new label.
 /// </summary>
-public static class StreamLabels
+internal static class StreamLabels
 {
     /// <summary>Creates settings for a newly enabled stream, with a label different from the previous one.</summary>
     /// <param name="tableArn">The table ARN.</param>

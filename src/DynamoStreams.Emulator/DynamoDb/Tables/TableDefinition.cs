@@ -4,7 +4,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Tables;
 /// Describes a table as DescribeTable reports it, apart from live counters. Immutable: UpdateTable
 /// replaces the whole definition, so readers always see a consistent snapshot.
 /// </summary>
-public sealed record TableDefinition
+internal sealed record TableDefinition
 {
     /// <summary>Gets the table name.</summary>
     public required string Name { get; init; }

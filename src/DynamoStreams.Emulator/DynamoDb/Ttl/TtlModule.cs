@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Ttl;
 /// <summary>
 /// Adds time to live to the emulator: the settings registry and the background sweeper.
 /// </summary>
-public sealed class TtlModule : IEmulatorModule
+internal sealed class TtlModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Ttl;
 /// <summary>
 /// Keeps the time-to-live setting of every table; forgets a table's setting when the table is deleted.
 /// </summary>
-public sealed class TtlRegistry : ITableChangeObserver
+internal sealed class TtlRegistry : ITableChangeObserver
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Region, string Table), TtlSetting> _settings = [];

@@ -7,4 +7,4 @@ namespace DynamoStreams.Emulator.DynamoDb.Ttl;
 /// <param name="TableName">The table name.</param>
 /// <param name="AttributeName">The attribute holding the expiry time in epoch seconds.</param>
 /// <param name="Enabled">Whether expired items are deleted.</param>
-public sealed record TtlSetting(string Region, string TableName, string AttributeName, bool Enabled);
+internal sealed record TtlSetting(string Region, string TableName, string AttributeName, bool Enabled);

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Protocol.Errors;
 /// <summary>
 /// Writes the plain AWS JSON 1.0 error body <c>{"__type": "...", "message": "..."}</c> plus any extra members.
 /// </summary>
-public sealed class AwsJsonErrorWriter : IAwsErrorWriter
+internal sealed class AwsJsonErrorWriter : IAwsErrorWriter
 {
     /// <summary>Gets the shared instance.</summary>
     public static AwsJsonErrorWriter Instance { get; } = new();

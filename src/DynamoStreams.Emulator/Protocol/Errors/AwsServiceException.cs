@@ -41,7 +41,7 @@ public class AwsServiceException : Exception
 
     /// <summary>Writes members beyond <c>__type</c> and <c>message</c> (cancellation reasons, items) into the error body.</summary>
     /// <param name="writer">The writer positioned inside the error object.</param>
-    public virtual void WriteExtraMembers(Utf8JsonWriter writer)
+    internal virtual void WriteExtraMembers(Utf8JsonWriter writer)
     {
     }
 }

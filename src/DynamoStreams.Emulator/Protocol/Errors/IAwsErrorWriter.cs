@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Protocol.Errors;
 /// Writes an error the way one AWS service shapes it (body members, extra headers such as SQS's
 /// <c>x-amzn-query-error</c>).
 /// </summary>
-public interface IAwsErrorWriter
+internal interface IAwsErrorWriter
 {
     /// <summary>Writes the error's headers and JSON body; the status code is set by the caller.</summary>
     /// <param name="error">The error to write.</param>

@@ -8,7 +8,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// Computes the MD5 digests SQS returns and the AWS SDKs verify: of a message body, and of a set of
 /// message attributes in SQS's length-prefixed canonical encoding.
 /// </summary>
-public static class SqsMd5
+internal static class SqsMd5
 {
     private const byte StringTypeMarker = 1;
     private const byte BinaryTypeMarker = 2;

@@ -5,4 +5,4 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// </summary>
 /// <param name="Region">The region from the request's SigV4 credential scope.</param>
 /// <param name="BaseUrl">The scheme, host and port the client used, without a trailing slash.</param>
-public sealed record SqsRequestContext(string Region, string BaseUrl);
+internal sealed record SqsRequestContext(string Region, string BaseUrl);

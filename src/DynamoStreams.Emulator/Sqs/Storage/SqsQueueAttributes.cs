@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Sqs.Storage;
 /// <summary>
 /// Names, defaults and validation of the settable queue attributes, as SQS documents them.
 /// </summary>
-public static class SqsQueueAttributes
+internal static class SqsQueueAttributes
 {
     /// <summary>The visibility timeout in seconds (default 30, 0 to 43,200).</summary>
     public const string VisibilityTimeout = "VisibilityTimeout";

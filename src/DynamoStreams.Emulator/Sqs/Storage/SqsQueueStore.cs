@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs.Storage;
 /// Holds every queue of the emulator, by region and name, and implements the in-process queue API.
 /// The HTTP operations (<see cref="SqsOperation"/> and the action files beside it) work on the same store.
 /// </summary>
-public sealed partial class SqsQueueStore : ISqsQueues
+internal sealed partial class SqsQueueStore : ISqsQueues
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Region, string Name), SqsQueue> _queues = [];

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Streams.Storage;
 /// Holds every stream of the emulator and implements the in-process stream API. The capture of table writes
 /// appends here; the Streams HTTP operations and the local event-source mapping read from here.
 /// </summary>
-public sealed class StreamStore : IEmulatorStreams, IDisposable
+internal sealed class StreamStore : IEmulatorStreams, IDisposable
 {
     /// <summary>The largest response <c>GetRecords</c> returns, in bytes of record JSON (1 MB).</summary>
     internal const int MaxReadBytes = 1024 * 1024;

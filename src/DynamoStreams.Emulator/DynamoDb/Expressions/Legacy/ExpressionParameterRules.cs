@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
 /// Applies DynamoDB's rules on mixing expression and legacy parameters in one request, with its exact messages
 /// (dynalite / real service).
 /// </summary>
-public static class ExpressionParameterRules
+internal static class ExpressionParameterRules
 {
     /// <summary>
     /// Validates one request's parameter mix: no expression parameter next to a legacy one, names only with

@@ -9,7 +9,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
 /// <c>ScanFilter</c>, <c>KeyConditions</c>, <c>AttributeUpdates</c>, <c>AttributesToGet</c> with
 /// <c>ConditionalOperator</c>) into the same compiled forms as expressions, with DynamoDB's validation messages.
 /// </summary>
-public static class LegacyParameters
+internal static class LegacyParameters
 {
     private static readonly string[] s_indexable = ["EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN"];
 

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// Remembers TransactWriteItems client request tokens for 10 minutes, as DynamoDB does: a repeat with the
 /// same parameters succeeds without writing again; a repeat with other parameters is rejected.
 /// </summary>
-public sealed class TransactionTokens
+internal sealed class TransactionTokens
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, (string Fingerprint, DateTimeOffset At)> _tokens = new(StringComparer.Ordinal);
