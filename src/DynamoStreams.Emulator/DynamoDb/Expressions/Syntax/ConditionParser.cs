@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Syntax;
 /// Parses the condition language shared by ConditionExpression, FilterExpression and KeyConditionExpression,
 /// with DynamoDB's precedence (comparators, IN, BETWEEN, functions, parentheses, NOT, AND, OR) and its semantic checks.
 /// </summary>
-internal sealed class ConditionParser : ParserBase
+internal sealed class ConditionParser : OperandParser
 {
     public const int MaxInOperands = 100;
 
@@ -169,49 +169,8 @@ internal sealed class ConditionParser : ParserBase
         throw SyntaxError();
     }
 
-    private Operand ParseOperand()
-    {
-        var token = Current;
-        switch (token.Kind)
-        {
-            case TokenKind.LeftParen:
-                var open = Position;
-                Advance();
-                var inner = ParseOperand();
-                Expect(TokenKind.RightParen);
-                CheckRedundantParentheses(open);
-                return inner;
-            case TokenKind.ValuePlaceholder:
-                Advance();
-                return ResolveValue(token) is { } value ? new ValueOperand(value) : new ValueOperand(AttributeValue.Null);
-            case TokenKind.Identifier when Peek().Kind == TokenKind.LeftParen && !IsKeyword(token):
-                var (name, args) = ParseCall();
-                return BuildFunctionOperand(name, args);
-            default:
-                if (!StartsPath(token))
-                {
-                    throw SyntaxError();
-                }
-
-                return new PathOperand(ParsePath());
-        }
-    }
-
-    private (string Name, List<Operand> Args) ParseCall()
-    {
-        var name = Advance().Text;
-        Expect(TokenKind.LeftParen);
-        var args = new List<Operand> { ParseOperand() };
-        while (Accept(TokenKind.Comma))
-        {
-            args.Add(ParseOperand());
-        }
-
-        Expect(TokenKind.RightParen);
-        return (name, args);
-    }
-
-    private Operand BuildFunctionOperand(string name, List<Operand> args)
+    /// <inheritdoc/>
+    protected override Operand BuildFunctionOperand(string name, List<Operand> args)
     {
         if (name == "size")
         {

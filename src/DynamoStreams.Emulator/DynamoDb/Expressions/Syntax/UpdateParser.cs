@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Syntax;
 /// Parses UpdateExpression: SET (with +, -, if_not_exists, list_append), REMOVE, ADD and DELETE clauses, each at
 /// most once, with DynamoDB's operand-type and overlapping-path checks.
 /// </summary>
-internal sealed class UpdateParser : ParserBase
+internal sealed class UpdateParser : OperandParser
 {
     private static readonly string[] s_clauses = ["SET", "REMOVE", "ADD", "DELETE"];
 
@@ -92,44 +92,12 @@ internal sealed class UpdateParser : ParserBase
         return left;
     }
 
-    private Operand ParseOperand()
+    /// <summary>Parenthesized, an operand may be an arithmetic SET value: <c>(a + :b)</c>.</summary>
+    protected override Operand ParseParenthesizedOperand() => ParseSetValue();
+
+    /// <inheritdoc/>
+    protected override Operand BuildFunctionOperand(string name, List<Operand> args)
     {
-        var token = Current;
-        switch (token.Kind)
-        {
-            case TokenKind.LeftParen:
-                var open = Position;
-                Advance();
-                var inner = ParseSetValue();
-                Expect(TokenKind.RightParen);
-                CheckRedundantParentheses(open);
-                return inner;
-            case TokenKind.ValuePlaceholder:
-                Advance();
-                return new ValueOperand(ResolveValue(token) ?? AttributeValue.Null);
-            case TokenKind.Identifier when Peek().Kind == TokenKind.LeftParen && !IsKeyword(token):
-                return ParseFunction();
-            default:
-                if (!StartsPath(token))
-                {
-                    throw SyntaxError();
-                }
-
-                return new PathOperand(ParsePath());
-        }
-    }
-
-    private Operand ParseFunction()
-    {
-        var name = Advance().Text;
-        Expect(TokenKind.LeftParen);
-        var args = new List<Operand> { ParseOperand() };
-        while (Accept(TokenKind.Comma))
-        {
-            args.Add(ParseOperand());
-        }
-
-        Expect(TokenKind.RightParen);
         if (name is not ("if_not_exists" or "list_append"))
         {
             Errors.Record(ErrorCategory.UnknownFunction, $"Invalid function name; function: {name}");
