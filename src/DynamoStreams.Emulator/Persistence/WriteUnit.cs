@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -13,7 +14,7 @@ internal sealed class WriteUnit
 
     // A transaction's unit can reach several MB; a thread keeps at most this much between writes.
     private const int RetainedCapacity = 1024 * 1024;
-    private static readonly byte[] s_prefix = """{"t":"unit","e":["""u8.ToArray();
+    private static readonly byte[] s_prefix = Encoding.UTF8.GetBytes($$"""{"t":"{{EntryTypes.Unit}}","e":[""");
     private static readonly byte[] s_suffix = "]}"u8.ToArray();
     private ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
     private int _entries;

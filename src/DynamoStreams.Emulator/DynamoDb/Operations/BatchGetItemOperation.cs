@@ -71,7 +71,7 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
             foreach (var key in plan.Keys)
             {
                 ItemKeys.FromKey(key, schema);
-                if (!seen.Add(new ItemKey(key[schema.HashKey.Name], schema.RangeKey is null ? null : key[schema.RangeKey.Name])))
+                if (!seen.Add(ItemKeys.Identity(key, schema)))
                 {
                     throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
                 }

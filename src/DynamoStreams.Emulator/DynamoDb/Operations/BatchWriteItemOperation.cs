@@ -92,7 +92,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
             {
                 var (_, keyOrItem, item) = writes[index];
                 var key = item is null ? ItemKeys.FromKey(keyOrItem, definition.KeySchema) : ItemKeys.FromItem(keyOrItem, definition);
-                var itemKey = new ItemKey(key[definition.KeySchema.HashKey.Name], definition.KeySchema.RangeKey is null ? null : key[definition.KeySchema.RangeKey.Name]);
+                var itemKey = ItemKeys.Identity(key, definition.KeySchema);
                 if (!seen.Add((table, itemKey)))
                 {
                     throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");

@@ -28,15 +28,7 @@ internal sealed class TransactGetItemsOperation : DynamoDbOperation
         var body = request.Body;
         var errors = new ValidationErrors();
         var options = ReturnOptions.Read(body, errors);
-        var hasItems = JsonFields.TryGetArray(body, "TransactItems", out var items);
-        if (!hasItems)
-        {
-            errors.NotNull("transactItems");
-        }
-        else if (items.GetArrayLength() is < 1 or > 100)
-        {
-            errors.Add("[...]", "transactItems", items.GetArrayLength() < 1 ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 100");
-        }
+        var items = TransactionLimits.ReadActions(body, errors);
 
         errors.ThrowIfAny();
         var gets = new List<(StoredTable Table, IReadOnlyDictionary<string, AttributeValue> Key, ProjectionExpression? Projection)>();
@@ -59,10 +51,7 @@ internal sealed class TransactGetItemsOperation : DynamoDbOperation
             var table = Context.GetTable(request.Region, tableName);
             var schema = table.Definition.KeySchema;
             ItemKeys.FromKey(key, schema);
-            if (!seen.Add((table, new ItemKey(key[schema.HashKey.Name], schema.RangeKey is null ? null : key[schema.RangeKey.Name]))))
-            {
-                throw DynamoDbErrors.Validation("Transaction request cannot include multiple operations on one item");
-            }
+            TransactionLimits.EnsureOneActionPerItem(seen, table, ItemKeys.Identity(key, schema));
 
             gets.Add((table, key, projection));
         }

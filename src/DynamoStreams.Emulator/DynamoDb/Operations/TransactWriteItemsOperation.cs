@@ -38,15 +38,7 @@ internal sealed class TransactWriteItemsOperation : DynamoDbOperation
             errors.Add(token, "clientRequestToken", token.Length < 1 ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 36");
         }
 
-        var hasItems = JsonFields.TryGetArray(body, "TransactItems", out var items);
-        if (!hasItems)
-        {
-            errors.NotNull("transactItems");
-        }
-        else if (items.GetArrayLength() is < 1 or > 100)
-        {
-            errors.Add("[...]", "transactItems", items.GetArrayLength() < 1 ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 100");
-        }
+        var items = TransactionLimits.ReadActions(body, errors);
 
         errors.ThrowIfAny();
         var fingerprint = items.GetRawText();
@@ -181,10 +173,7 @@ internal sealed class TransactWriteItemsOperation : DynamoDbOperation
             var schema = table.Definition.KeySchema;
             var key = kind == "Put" ? ItemKeys.FromItem(keyOrItem!, table.Definition) : ItemKeys.FromKey(keyOrItem!, schema);
             update?.EnsureKeyAttributesUnchanged(key.Keys);
-            if (!seen.Add((table, new ItemKey(key[schema.HashKey.Name], schema.RangeKey is null ? null : key[schema.RangeKey.Name]))))
-            {
-                throw DynamoDbErrors.Validation("Transaction request cannot include multiple operations on one item");
-            }
+            TransactionLimits.EnsureOneActionPerItem(seen, table, ItemKeys.Identity(key, schema));
 
             actions.Add(new TransactAction
             {

@@ -59,6 +59,13 @@ internal static class ItemKeys
         return key;
     }
 
+    /// <summary>Gets the identity of the item a (checked) key names, to find two requests for one item.</summary>
+    /// <param name="key">The key attributes.</param>
+    /// <param name="schema">The table's key schema.</param>
+    /// <returns>The partition and sort key values.</returns>
+    public static ItemKey Identity(IReadOnlyDictionary<string, AttributeValue> key, KeySchema schema) =>
+        new(key[schema.HashKey.Name], schema.RangeKey is null ? null : key[schema.RangeKey.Name]);
+
     /// <summary>Extracts the key of a stored item.</summary>
     public static Dictionary<string, AttributeValue> Of(IReadOnlyDictionary<string, AttributeValue> item, KeySchema schema)
     {
