@@ -32,8 +32,8 @@ public sealed class DynamoEmulatorOptions
     public TimeSpan TtlSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Gets a callback that adds services to the emulator after its own registrations, for in-process hosts
-    /// that plug in observers (for example an <see cref="DynamoDb.Storage.IItemChangeObserver"/>) or replace parts.
+    /// Gets a callback that adds services to the emulator after its own registrations, for in-process hosts that
+    /// replace parts (the emulator's tests plug write-path observers in this way).
     /// </summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
