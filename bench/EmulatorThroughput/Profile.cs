@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

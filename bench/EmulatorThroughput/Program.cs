@@ -2,7 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using EmulatorThroughput;
 
 // Usage: dotnet run -c Release --project bench/EmulatorThroughput -- [--seconds 2] [--runs 5] [--no-dynalite] [--no-memory]

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Streams;
 using DynamoStreams.LocalLambda.Processes;
 using DynamoStreams.LocalLambda.RuntimeApi;

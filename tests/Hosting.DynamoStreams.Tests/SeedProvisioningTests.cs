@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Local;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.Http;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,12 +1,13 @@
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.DynamoDb;
 
 /// <summary>
 /// Declares the DynamoDB service (<c>DynamoDB_20120810</c>) and its error shape.
 /// </summary>
-public sealed class DynamoDbService : IAwsJsonService
+internal sealed class DynamoDbService : IAwsJsonService
 {
     /// <summary>The target prefix of DynamoDB's operations.</summary>
     public const string Prefix = "DynamoDB_20120810";

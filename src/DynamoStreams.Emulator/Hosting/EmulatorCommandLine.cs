@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Hosting;
 /// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--help</c>)
 /// into <see cref="DynamoEmulatorOptions"/>.
 /// </summary>
-public static class EmulatorCommandLine
+internal static class EmulatorCommandLine
 {
     /// <summary>The text printed by <c>--help</c>.</summary>
     public const string Usage = """

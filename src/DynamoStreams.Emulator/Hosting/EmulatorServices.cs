@@ -1,5 +1,5 @@
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Protocol;
-using DynamoStreams.Emulator.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DynamoStreams.Emulator.Hosting;
@@ -20,7 +20,7 @@ internal static class EmulatorServices
         services.AddSingleton(options.TimeProvider);
         services.TryAddSingleton<ITableStore, InMemoryTableStore>();
         services.AddSingleton<AwsJsonDispatcher>();
-        services.AddSingleton<DynamoDb.DynamoDbContext>();
+        services.AddSingleton<DynamoDb.Operations.DynamoDbContext>();
 
         foreach (var type in s_types)
         {

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Hosting;
 /// Non-abstract implementations with a public parameterless constructor are discovered in this
 /// assembly at startup, so a feature plugs in by adding a class.
 /// </summary>
-public interface IEmulatorModule
+internal interface IEmulatorModule
 {
     /// <summary>Registers the module's services.</summary>
     /// <param name="services">The emulator's service collection.</param>

@@ -1,3 +1,5 @@
+using DynamoStreams.Emulator.Hosting;
+
 namespace DynamoStreams.Emulator.Persistence;
 
 /// <summary>

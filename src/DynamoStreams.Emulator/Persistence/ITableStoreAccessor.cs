@@ -1,4 +1,4 @@
-using DynamoStreams.Emulator.Storage;
+using DynamoStreams.Emulator.DynamoDb.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 

@@ -1,5 +1,5 @@
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Hosting;
-using DynamoStreams.Emulator.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.Persistence;
 /// Adds opt-in crash-safe persistence (<see cref="DynamoEmulatorOptions.DataDirectory"/>) and the durable key-value
 /// store (<see cref="IDurableStore"/>), which is in memory when persistence is off.
 /// </summary>
-public sealed class PersistenceModule : IEmulatorModule
+internal sealed class PersistenceModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)

@@ -1,5 +1,5 @@
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Tables;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
 
 namespace DynamoStreams.Emulator.Persistence;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Sqs.Storage;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 

@@ -2,11 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Sqs.Storage;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -47,13 +47,13 @@ internal sealed class SnapshotWriter(ITableStore tables, StreamStore streams, Tt
                 Frame(file, w => StateEntries.WriteTable(w, definition, tags));
                 foreach (var item in items)
                 {
-                    Frame(file, w => StateEntries.WriteItem(w, "item", definition.Region, definition.Name, item));
+                    Frame(file, w => StateEntries.WriteItem(w, EntryTypes.Item, definition.Region, definition.Name, item));
                 }
             }
 
             foreach (var stream in streams.ListAll())
             {
-                Frame(file, w => StateEntries.WriteTyped(w, "stream", stream.ExportState()));
+                Frame(file, w => StateEntries.WriteTyped(w, EntryTypes.Stream, stream.ExportState()));
                 foreach (var record in stream.ExportRecords())
                 {
                     Frame(file, w => StateEntries.WriteRecord(w, stream.Arn, record));
@@ -62,12 +62,12 @@ internal sealed class SnapshotWriter(ITableStore tables, StreamStore streams, Tt
 
             foreach (var setting in ttl.ListAll())
             {
-                Frame(file, w => StateEntries.WriteTyped(w, "ttl", setting));
+                Frame(file, w => StateEntries.WriteTyped(w, EntryTypes.Ttl, setting));
             }
 
             foreach (var queue in queues.ListAll())
             {
-                Frame(file, w => StateEntries.WriteTyped(w, "queue", queue.ExportState()));
+                Frame(file, w => StateEntries.WriteTyped(w, EntryTypes.Queue, queue.ExportState()));
             }
 
             foreach (var (key, value) in keys.Export())

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Tables;
 using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Tables;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -14,7 +14,7 @@ internal static class StateEntries
     public static void WriteTable(Utf8JsonWriter writer, TableDefinition definition, IReadOnlyDictionary<string, string> tags)
     {
         writer.WriteStartObject();
-        writer.WriteString("t", "table");
+        writer.WriteString("t", EntryTypes.Table);
         writer.WritePropertyName("def");
         JsonSerializer.Serialize(writer, definition, StateJournal.SerializerOptions);
         writer.WritePropertyName("tags");
@@ -54,7 +54,7 @@ internal static class StateEntries
     public static void WriteKeyValue(Utf8JsonWriter writer, string key, string? value)
     {
         writer.WriteStartObject();
-        writer.WriteString("t", value is null ? "kv-deleted" : "kv");
+        writer.WriteString("t", value is null ? EntryTypes.KeyValueDeleted : EntryTypes.KeyValue);
         writer.WriteString("k", key);
         if (value is not null)
         {
@@ -67,7 +67,7 @@ internal static class StateEntries
     public static void WriteRecord(Utf8JsonWriter writer, string streamArn, StreamRecord record)
     {
         writer.WriteStartObject();
-        writer.WriteString("t", "record");
+        writer.WriteString("t", EntryTypes.Record);
         writer.WriteString("a", streamArn);
         writer.WriteString("s", record.ShardId);
         writer.WriteNumber("c", record.Counter);
@@ -92,7 +92,7 @@ internal static class StateEntries
     public static void WriteEnd(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WriteString("t", "end");
+        writer.WriteString("t", EntryTypes.End);
         writer.WriteEndObject();
     }
 }

@@ -2,12 +2,13 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Storage;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Sqs.Storage;
 using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Tables;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -52,37 +53,37 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
     public long TableChanged(TableDefinition definition, IReadOnlyDictionary<string, string> tags) =>
         Append(w => StateEntries.WriteTable(w, definition, tags));
 
-    public long TableDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, "table-deleted", region, name));
+    public long TableDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, EntryTypes.TableDeleted, region, name));
 
     public long ItemPut(string region, string table, IReadOnlyDictionary<string, AttributeValue> item) =>
-        Append(w => StateEntries.WriteItem(w, "item", region, table, item));
+        Append(w => StateEntries.WriteItem(w, EntryTypes.Item, region, table, item));
 
     public long ItemDeleted(string region, string table, IReadOnlyDictionary<string, AttributeValue> key) =>
-        Append(w => StateEntries.WriteItem(w, "item-deleted", region, table, key));
+        Append(w => StateEntries.WriteItem(w, EntryTypes.ItemDeleted, region, table, key));
 
     public long TtlChanged(TtlSetting? setting, (string Region, string Table) table) => setting is null
-        ? Append(w => StateEntries.WriteName(w, "ttl-deleted", table.Region, table.Table))
-        : Append(w => StateEntries.WriteTyped(w, "ttl", setting));
+        ? Append(w => StateEntries.WriteName(w, EntryTypes.TtlDeleted, table.Region, table.Table))
+        : Append(w => StateEntries.WriteTyped(w, EntryTypes.Ttl, setting));
 
     public long KeyValueSet(string key, string value) => Append(w => StateEntries.WriteKeyValue(w, key, value));
 
     public long KeyValueDeleted(string key) => Append(w => StateEntries.WriteKeyValue(w, key, null));
 
-    public void StreamChanged(StreamStateSnapshot state) => Append(w => StateEntries.WriteTyped(w, "stream", state));
+    public void StreamChanged(StreamStateSnapshot state) => Append(w => StateEntries.WriteTyped(w, EntryTypes.Stream, state));
 
     public void RecordAppended(string streamArn, StreamRecord record) => Append(w => StateEntries.WriteRecord(w, streamArn, record));
 
-    public void QueueChanged(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, "queue", state));
+    public void QueueChanged(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, EntryTypes.Queue, state));
 
-    public void QueueUpdated(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, "queue-meta", state));
+    public void QueueUpdated(SqsQueueState state) => Append(w => StateEntries.WriteTyped(w, EntryTypes.QueueMeta, state));
 
-    public void MessageStored(SqsMessageEntry entry) => Append(w => StateEntries.WriteTyped(w, "queue-msg", entry));
+    public void MessageStored(SqsMessageEntry entry) => Append(w => StateEntries.WriteTyped(w, EntryTypes.QueueMessage, entry));
 
-    public void MessageDeleted(SqsMessageDeletion deletion) => Append(w => StateEntries.WriteTyped(w, "queue-msg-deleted", deletion));
+    public void MessageDeleted(SqsMessageDeletion deletion) => Append(w => StateEntries.WriteTyped(w, EntryTypes.QueueMessageDeleted, deletion));
 
-    public void QueuePurged(SqsQueuePurge purge) => Append(w => StateEntries.WriteTyped(w, "queue-purged", purge));
+    public void QueuePurged(SqsQueuePurge purge) => Append(w => StateEntries.WriteTyped(w, EntryTypes.QueuePurged, purge));
 
-    public void QueueDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, "queue-deleted", region, name));
+    public void QueueDeleted(string region, string name) => Append(w => StateEntries.WriteName(w, EntryTypes.QueueDeleted, region, name));
 
     private long Append(Action<Utf8JsonWriter> write)
     {

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Sqs;
-using DynamoStreams.Emulator.Storage;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Sqs.Storage;
 using DynamoStreams.Emulator.Streams;
-using DynamoStreams.Emulator.Tables;
-using DynamoStreams.Emulator.Ttl;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Persistence;
 
@@ -30,24 +31,24 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
     {
         switch (entry.GetProperty("t").GetString())
         {
-            case "unit": ApplyUnit(entry); break;
-            case "table": RestoreTable(entry); break;
-            case "table-deleted": tables.Delete(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
-            case "item": RestoreItem(entry, delete: false); break;
-            case "item-deleted": RestoreItem(entry, delete: true); break;
-            case "stream": streams.RestoreStream(entry.GetProperty("d").Deserialize<StreamStateSnapshot>(StateJournal.SerializerOptions)!); break;
-            case "record": RestoreRecord(entry); break;
-            case "ttl": ttl.Set(entry.GetProperty("d").Deserialize<TtlSetting>(StateJournal.SerializerOptions)!); break;
-            case "ttl-deleted": ttl.Remove(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
-            case "queue": queues.Restore(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
-            case "queue-deleted": queues.RestoreDeletion(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
-            case "queue-meta": queues.RestoreUpdate(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
-            case "queue-msg": queues.RestoreMessage(entry.GetProperty("d").Deserialize<SqsMessageEntry>(StateJournal.SerializerOptions)!); break;
-            case "queue-msg-deleted": queues.RestoreMessageDeletion(entry.GetProperty("d").Deserialize<SqsMessageDeletion>(StateJournal.SerializerOptions)!); break;
-            case "queue-purged": queues.RestorePurge(entry.GetProperty("d").Deserialize<SqsQueuePurge>(StateJournal.SerializerOptions)!); break;
-            case "kv": keys.Restore(entry.GetProperty("k").GetString()!, entry.GetProperty("v").GetString()); break;
-            case "kv-deleted": keys.Restore(entry.GetProperty("k").GetString()!, null); break;
-            case "end": return false;
+            case EntryTypes.Unit: ApplyUnit(entry); break;
+            case EntryTypes.Table: RestoreTable(entry); break;
+            case EntryTypes.TableDeleted: tables.Delete(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case EntryTypes.Item: RestoreItem(entry, delete: false); break;
+            case EntryTypes.ItemDeleted: RestoreItem(entry, delete: true); break;
+            case EntryTypes.Stream: streams.RestoreStream(entry.GetProperty("d").Deserialize<StreamStateSnapshot>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.Record: RestoreRecord(entry); break;
+            case EntryTypes.Ttl: ttl.Set(entry.GetProperty("d").Deserialize<TtlSetting>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.TtlDeleted: ttl.Remove(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case EntryTypes.Queue: queues.Restore(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.QueueDeleted: queues.RestoreDeletion(entry.GetProperty("r").GetString()!, entry.GetProperty("n").GetString()!); break;
+            case EntryTypes.QueueMeta: queues.RestoreUpdate(entry.GetProperty("d").Deserialize<SqsQueueState>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.QueueMessage: queues.RestoreMessage(entry.GetProperty("d").Deserialize<SqsMessageEntry>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.QueueMessageDeleted: queues.RestoreMessageDeletion(entry.GetProperty("d").Deserialize<SqsMessageDeletion>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.QueuePurged: queues.RestorePurge(entry.GetProperty("d").Deserialize<SqsQueuePurge>(StateJournal.SerializerOptions)!); break;
+            case EntryTypes.KeyValue: keys.Restore(entry.GetProperty("k").GetString()!, entry.GetProperty("v").GetString()); break;
+            case EntryTypes.KeyValueDeleted: keys.Restore(entry.GetProperty("k").GetString()!, null); break;
+            case EntryTypes.End: return false;
             default: throw new InvalidDataException($"Unknown log entry type '{entry.GetProperty("t").GetString()}'.");
         }
 

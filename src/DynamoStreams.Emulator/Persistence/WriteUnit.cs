@@ -1,9 +1,10 @@
 using System.Buffers;
+using System.Text;
 
 namespace DynamoStreams.Emulator.Persistence;
 
 /// <summary>
-/// Collects the log entries of one atomic write (see <see cref="Storage.AtomicWrite"/>) into one payload:
+/// Collects the log entries of one atomic write (see <see cref="DynamoDb.Storage.AtomicWrite"/>) into one payload:
 /// a single entry as itself, several as <c>{"t":"unit","e":[entry, ...]}</c>, which recovery applies all or not at all
 /// because a frame is either intact or a torn tail.
 /// </summary>
@@ -13,7 +14,7 @@ internal sealed class WriteUnit
 
     // A transaction's unit can reach several MB; a thread keeps at most this much between writes.
     private const int RetainedCapacity = 1024 * 1024;
-    private static readonly byte[] s_prefix = """{"t":"unit","e":["""u8.ToArray();
+    private static readonly byte[] s_prefix = Encoding.UTF8.GetBytes($$"""{"t":"{{EntryTypes.Unit}}","e":[""");
     private static readonly byte[] s_suffix = "]}"u8.ToArray();
     private ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
     private int _entries;

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol;
 
@@ -12,7 +13,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// parses the body, and writes the response or the service's error with <c>x-amzn-RequestId</c>
 /// and <c>x-amz-crc32</c>.
 /// </summary>
-public sealed class AwsJsonDispatcher
+internal sealed class AwsJsonDispatcher
 {
     private const string DefaultPrefix = "DynamoDB_20120810";
     private const int MaxRequestBytes = 16 * 1024 * 1024;

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// <summary>
 /// Carries one AWS JSON request to an operation: its body and the caller's scope.
 /// </summary>
-public sealed class AwsRequest
+internal sealed class AwsRequest
 {
     /// <summary>Gets the root element of the JSON body (an object).</summary>
     public required JsonElement Body { get; init; }

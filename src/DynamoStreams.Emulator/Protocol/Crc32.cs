@@ -3,7 +3,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// <summary>
 /// Computes the IEEE 802.3 CRC-32 that DynamoDB sends in <c>x-amz-crc32</c> and the AWS SDKs verify.
 /// </summary>
-public static class Crc32
+internal static class Crc32
 {
     /// <summary>Computes the CRC-32 of the bytes.</summary>
     /// <param name="data">The exact bytes of the response body.</param>

@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// through dependency injection; <see cref="Target"/> routes requests to them, so adding an operation
 /// is adding a class.
 /// </summary>
-public interface IAwsJsonOperation
+internal interface IAwsJsonOperation
 {
     /// <summary>Gets the full <c>X-Amz-Target</c> value, for example <c>DynamoDB_20120810.PutItem</c>.</summary>
     string Target { get; }

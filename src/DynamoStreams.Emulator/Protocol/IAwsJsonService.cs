@@ -1,3 +1,5 @@
+using DynamoStreams.Emulator.Protocol.Errors;
+
 namespace DynamoStreams.Emulator.Protocol;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// owns and how its errors are written. Implementations are discovered at startup, so adding a
 /// service is adding a class.
 /// </summary>
-public interface IAwsJsonService
+internal interface IAwsJsonService
 {
     /// <summary>Gets the target prefix before the dot, for example <c>DynamoDB_20120810</c>.</summary>
     string TargetPrefix { get; }

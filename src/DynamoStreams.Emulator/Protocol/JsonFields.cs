@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol;
 
@@ -7,7 +8,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// Reads typed members of a request object; a member of the wrong JSON type fails with the
 /// <c>SerializationException</c> texts the AWS JSON services send. JSON null counts as absent.
 /// </summary>
-public static class JsonFields
+internal static class JsonFields
 {
     /// <summary>Returns the member when present and not null.</summary>
     /// <param name="obj">The object.</param>

@@ -5,7 +5,7 @@ namespace DynamoStreams.Emulator.Protocol;
 /// (<c>AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, ...</c>).
 /// The signature itself is not checked: the emulator accepts any credentials.
 /// </summary>
-public static class SigV4Scope
+internal static class SigV4Scope
 {
     /// <summary>Extracts the access key id and region, when the header carries a credential scope.</summary>
     /// <param name="authorization">The Authorization header value.</param>

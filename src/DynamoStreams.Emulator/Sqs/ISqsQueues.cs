@@ -1,3 +1,5 @@
+using DynamoStreams.Emulator.Sqs.Storage;
+
 namespace DynamoStreams.Emulator.Sqs;
 
 /// <summary>

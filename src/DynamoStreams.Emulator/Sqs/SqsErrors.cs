@@ -3,7 +3,7 @@ namespace DynamoStreams.Emulator.Sqs;
 /// <summary>
 /// Creates the SQS errors with the shapes, query codes, statuses and messages of the real service.
 /// </summary>
-public static class SqsErrors
+internal static class SqsErrors
 {
     /// <summary>Creates the error for a queue that does not exist.</summary>
     public static SqsException QueueDoesNotExist() =>

@@ -1,4 +1,4 @@
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Sqs;
 
@@ -9,7 +9,7 @@ namespace DynamoStreams.Emulator.Sqs;
 public sealed class SqsException : AwsServiceException
 {
     /// <summary>The namespace of SQS's error shapes.</summary>
-    public const string SqsNamespace = "com.amazonaws.sqs#";
+    internal const string SqsNamespace = "com.amazonaws.sqs#";
 
     /// <summary>Creates an SQS error.</summary>
     /// <param name="shape">The error shape name, written as <c>com.amazonaws.sqs#&lt;shape&gt;</c>.</param>
@@ -35,5 +35,5 @@ public sealed class SqsException : AwsServiceException
     public bool SenderFault { get; }
 
     /// <summary>Gets the value of the <c>x-amzn-query-error</c> header.</summary>
-    public string QueryErrorHeader => QueryCode + (SenderFault ? ";Sender" : ";Receiver");
+    internal string QueryErrorHeader => QueryCode + (SenderFault ? ";Sender" : ";Receiver");
 }

@@ -1,11 +1,12 @@
 using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs;
 
 /// <summary>
-/// Adds the SQS slice to the emulator: the queue store (also the in-process <see cref="ISqsQueues"/>) and its handler.
+/// Adds the SQS slice to the emulator: the queue store (also the in-process <see cref="ISqsQueues"/>) and its operations.
 /// </summary>
-public sealed class SqsModule : IEmulatorModule
+internal sealed class SqsModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)
@@ -15,6 +16,5 @@ public sealed class SqsModule : IEmulatorModule
         services.AddHttpContextAccessor();
         services.AddSingleton(_ => new SqsQueueStore(options.AccountId, options.TimeProvider));
         services.AddSingleton<ISqsQueues>(sp => sp.GetRequiredService<SqsQueueStore>());
-        services.AddSingleton<SqsRequestHandler>();
     }
 }

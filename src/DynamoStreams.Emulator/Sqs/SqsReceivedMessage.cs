@@ -1,4 +1,5 @@
 using System.Globalization;
+using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs;
 

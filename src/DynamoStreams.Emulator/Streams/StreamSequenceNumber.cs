@@ -54,7 +54,7 @@ public readonly record struct StreamSequenceNumber : IComparable<StreamSequenceN
     /// <summary>Creates the sequence number of the emulator's n-th issued number.</summary>
     /// <param name="counter">The emulator's counter (0 or more).</param>
     /// <returns>The 21-digit sequence number.</returns>
-    public static StreamSequenceNumber FromCounter(long counter) => new(s_base + counter);
+    internal static StreamSequenceNumber FromCounter(long counter) => new(s_base + counter);
 
     /// <inheritdoc/>
     public int CompareTo(StreamSequenceNumber other) => Value.CompareTo(other.Value);

@@ -1,4 +1,4 @@
-using DynamoStreams.Emulator.Errors;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Streams;
 

@@ -1,14 +1,14 @@
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Hosting;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Streams.Api;
 using DynamoStreams.Emulator.Streams.Capture;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Streams;
 
 /// <summary>
 /// Adds DynamoDB Streams to the emulator: the stream store, capture on the write path, and the Streams API.
 /// </summary>
-public sealed class StreamsModule : IEmulatorModule
+internal sealed class StreamsModule : IEmulatorModule
 {
     /// <inheritdoc/>
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)
@@ -21,6 +21,5 @@ public sealed class StreamsModule : IEmulatorModule
         services.AddSingleton<StreamCapture>();
         services.AddSingleton<IItemChangeObserver>(sp => sp.GetRequiredService<StreamCapture>());
         services.AddSingleton<ITableChangeObserver>(sp => sp.GetRequiredService<StreamCapture>());
-        services.AddSingleton<StreamsOperations>();
     }
 }

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Aspire.Hosting.ApplicationModel;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.DynamoStreams.Local;

@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.DynamoStreams.Local;

@@ -1,10 +1,10 @@
-using DynamoStreams.Emulator.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;
 
 public class ConditionEvaluationTests
 {
-    private static readonly Dictionary<string, DynamoStreams.Emulator.Model.AttributeValue> s_item = ExpressionTestData.Item(ExpressionTestData.SampleItem);
+    private static readonly Dictionary<string, DynamoStreams.Emulator.DynamoDb.Model.AttributeValue> s_item = ExpressionTestData.Item(ExpressionTestData.SampleItem);
 
     // Semantics: DynamoDB developer guide "Comparison operator and function reference" (spec E.3) and dynalite's
     // evaluator (real service): comparisons across types are false, never errors.

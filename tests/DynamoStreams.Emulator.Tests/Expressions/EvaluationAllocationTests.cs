@@ -1,4 +1,4 @@
-using DynamoStreams.Emulator.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Expressions;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Model;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;
 

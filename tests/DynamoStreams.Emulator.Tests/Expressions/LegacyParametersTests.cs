@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Expressions;
-using DynamoStreams.Emulator.Expressions.Legacy;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
+using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.Tests.Model;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;

@@ -1,5 +1,5 @@
-using DynamoStreams.Emulator.Expressions;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.Tests.Model;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;

@@ -1,5 +1,5 @@
-using DynamoStreams.Emulator.Expressions;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.Tests.Model;
 
 namespace DynamoStreams.Emulator.Tests.Expressions;
@@ -205,7 +205,7 @@ public class UpdateExpressionTests
         Assert.Equal("One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key", error.Message);
     }
 
-    private static DynamoStreams.Emulator.Expressions.ExpressionContext UpdateContext() => ExpressionTestData.Context(
+    private static DynamoStreams.Emulator.DynamoDb.Expressions.ExpressionContext UpdateContext() => ExpressionTestData.Context(
         """{"#c":"c","#d":"[3]","#dot":"a.b"}""",
         """
         {":x":{"S":"x"},":one":{"N":"1"},":zero":{"N":"0"},":n":{"N":"5"},":n2":{"N":"10"},":l":{"L":[{"S":"z"}]},

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using DynamoStreams.Emulator.Hosting;
 
 namespace DynamoStreams.Emulator.Tests.Infrastructure;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Tables;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DynamoStreams.Emulator.Tests.Items;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
 
 namespace DynamoStreams.Emulator.Tests.Model;
 

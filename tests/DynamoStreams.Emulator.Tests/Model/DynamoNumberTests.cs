@@ -1,4 +1,4 @@
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
 
 namespace DynamoStreams.Emulator.Tests.Model;
 

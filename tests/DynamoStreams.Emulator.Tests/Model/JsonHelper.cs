@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
 
 namespace DynamoStreams.Emulator.Tests.Model;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 using DynamoStreams.Emulator.Streams;
 

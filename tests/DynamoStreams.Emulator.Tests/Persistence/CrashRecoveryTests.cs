@@ -3,6 +3,7 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 using DynamoStreams.Emulator.Tests.Streams;
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Streams;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;

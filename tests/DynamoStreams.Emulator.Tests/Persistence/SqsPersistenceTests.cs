@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 
 namespace DynamoStreams.Emulator.Tests.Persistence;

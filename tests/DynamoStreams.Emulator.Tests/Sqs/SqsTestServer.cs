@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.SQS;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Sqs;
 using DynamoStreams.Emulator.Tests.Streams;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.Streams;
+using DynamoStreams.Emulator.Streams.Capture;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Tests.Streams;
 

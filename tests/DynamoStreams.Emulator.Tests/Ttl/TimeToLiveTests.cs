@@ -87,7 +87,7 @@ public sealed class TimeToLiveTests(StreamsFixture fixture) : IClassFixture<Stre
         var (table, _) = await fixture.CreateTableAsync();
         await PutAsync(table, "expired", new AttributeValue { N = (fixture.Clock.GetUtcNow().ToUnixTimeSeconds() - 10).ToString(CultureInfo.InvariantCulture) });
 
-        var sweeper = fixture.Emulator.Services.GetService(typeof(Emulator.Ttl.TtlSweeper)) as Emulator.Ttl.TtlSweeper;
+        var sweeper = fixture.Emulator.Services.GetService(typeof(Emulator.DynamoDb.Ttl.TtlSweeper)) as Emulator.DynamoDb.Ttl.TtlSweeper;
         sweeper!.SweepOnce();
 
         Assert.True((await Db.GetItemAsync(table, Key("expired"))).IsItemSet);

@@ -8,7 +8,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Local;
 using Aspire.Hosting.DynamoStreams.Local.Lambda;
 using Aspire.Hosting.Eventing;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using Hosting.DynamoStreams.Cdk.Tests.Deployment;
 using Hosting.DynamoStreams.Cdk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk;
 using DynamoStreams.Construct;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Lambda;
 using DynamoStreams.LocalLambda.RuntimeApi;
 

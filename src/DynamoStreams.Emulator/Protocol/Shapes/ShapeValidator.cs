@@ -1,6 +1,7 @@
 using System.Text.Json;
-using DynamoStreams.Emulator.Errors;
-using DynamoStreams.Emulator.Model;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol.Shapes;
 

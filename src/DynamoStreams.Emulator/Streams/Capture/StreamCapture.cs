@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using DynamoStreams.Emulator.Model;
-using DynamoStreams.Emulator.Storage;
-using DynamoStreams.Emulator.Tables;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Streams.Capture;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using DynamoStreams.Emulator;
+using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Operations.Items;
+using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.Protocol;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations;
+
+/// <summary>
+/// Implements BatchGetItem: up to 100 keys over any tables, each table with its own projection and
+/// consistency; keys beyond a 16 MB response are returned in UnprocessedKeys.
+/// </summary>
+internal sealed class BatchGetItemOperation : DynamoDbOperation
+{
+    private const int MaxKeys = 100;
+    private const long MaxResponseBytes = 16L * 1024 * 1024;
+
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public BatchGetItemOperation(DynamoDbContext context)
+        : base("BatchGetItem", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var body = request.Body;
+        var errors = new ValidationErrors();
+        BatchRequestItems.TryRead(body, errors, out var options, out var requestItems);
+        errors.ThrowIfAny();
+        var plans = new List<TablePlan>();
+        var total = 0;
+        foreach (var entry in requestItems.EnumerateObject())
+        {
+            var tableName = TableNames.FromArn(entry.Name)!;
+            var keysAndAttributes = entry.Value;
+            if (!JsonFields.TryGetArray(keysAndAttributes, "Keys", out var keysArray))
+            {
+                throw ValidationErrors.NotNullError("requestItems." + tableName + ".member.keys");
+            }
+
+            var keys = new List<Dictionary<string, AttributeValue>>();
+            foreach (var key in keysArray.EnumerateArray())
+            {
+                keys.Add(AttributeValueReader.ReadItem(key));
+            }
+
+            total += keys.Count;
+            if (total > MaxKeys)
+            {
+                throw DynamoDbErrors.Validation("Too many items requested for the BatchGetItem call");
+            }
+
+            RequestExpressions.RejectMixed(keysAndAttributes, ["AttributesToGet"], ["ProjectionExpression"]);
+            var text = JsonFields.GetString(keysAndAttributes, "ProjectionExpression");
+            var context = RequestExpressions.ReadContext(keysAndAttributes, text is not null);
+            var projection = Projections.Read(keysAndAttributes, context);
+            context.ValidateAllUsed();
+            plans.Add(new TablePlan(tableName, keys, projection, JsonFields.GetBoolean(keysAndAttributes, "ConsistentRead") ?? false, keysAndAttributes));
+        }
+
+        foreach (var plan in plans)
+        {
+            plan.Table = Context.GetTable(request.Region, plan.Name);
+            var schema = plan.Table.Definition.KeySchema;
+            var seen = new HashSet<ItemKey>();
+            foreach (var key in plan.Keys)
+            {
+                ItemKeys.FromKey(key, schema);
+                if (!seen.Add(ItemKeys.Identity(key, schema)))
+                {
+                    throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
+                }
+            }
+        }
+
+        long bytes = 0;
+        var full = false;
+        response.WriteStartObject();
+        response.WriteStartObject("Responses");
+        foreach (var plan in plans)
+        {
+            response.WriteStartArray(plan.Name);
+            foreach (var key in plan.Keys)
+            {
+                if (full)
+                {
+                    plan.Unprocessed.Add(key);
+                    continue;
+                }
+
+                StoredItem? item;
+                lock (plan.Table!.SyncRoot)
+                {
+                    item = plan.Table.Get(key);
+                }
+
+                // The response stays within 16 MB: the first item that would cross it and every key after it
+                // come back in UnprocessedKeys for the client to ask again.
+                if (item is not null && bytes + item.Size > MaxResponseBytes)
+                {
+                    full = true;
+                    plan.Unprocessed.Add(key);
+                    continue;
+                }
+
+                if (item is not null)
+                {
+                    bytes += item.Size;
+                    plan.Units += Capacity.ReadUnits(item.Size, plan.Consistent);
+                    AttributeValueWriter.WriteItem(response, plan.Projection is null ? item.Attributes : plan.Projection.Apply(item.Attributes));
+                }
+            }
+
+            response.WriteEndArray();
+        }
+
+        response.WriteEndObject();
+        WriteUnprocessed(response, plans);
+        if (options.ConsumedCapacity != "NONE")
+        {
+            response.WriteStartArray("ConsumedCapacity");
+            foreach (var plan in plans)
+            {
+                Capacity.WriteObject(response, options.ConsumedCapacity, plan.Name, Math.Max(plan.Units, plan.Consistent ? 1 : 0.5));
+            }
+
+            response.WriteEndArray();
+        }
+
+        response.WriteEndObject();
+    }
+
+    private static void WriteUnprocessed(Utf8JsonWriter response, List<TablePlan> plans)
+    {
+        response.WriteStartObject("UnprocessedKeys");
+        foreach (var plan in plans.Where(p => p.Unprocessed.Count > 0))
+        {
+            response.WritePropertyName(plan.Name);
+            response.WriteStartObject();
+            response.WriteStartArray("Keys");
+            foreach (var key in plan.Unprocessed)
+            {
+                AttributeValueWriter.WriteItem(response, key);
+            }
+
+            response.WriteEndArray();
+            foreach (var member in new[] { "ProjectionExpression", "ExpressionAttributeNames", "AttributesToGet", "ConsistentRead" })
+            {
+                if (plan.Source.TryGetProperty(member, out var value))
+                {
+                    response.WritePropertyName(member);
+                    value.WriteTo(response);
+                }
+            }
+
+            response.WriteEndObject();
+        }
+
+        response.WriteEndObject();
+    }
+
+    private sealed class TablePlan(string name, List<Dictionary<string, AttributeValue>> keys, ProjectionExpression? projection, bool consistent, JsonElement source)
+    {
+        public string Name { get; } = name;
+
+        public List<Dictionary<string, AttributeValue>> Keys { get; } = keys;
+
+        public ProjectionExpression? Projection { get; } = projection;
+
+        public bool Consistent { get; } = consistent;
+
+        public JsonElement Source { get; } = source;
+
+        public StoredTable? Table { get; set; }
+
+        public double Units { get; set; }
+
+        public List<Dictionary<string, AttributeValue>> Unprocessed { get; } = [];
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
+using DynamoStreams.Emulator.Protocol;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations;
+
+/// <summary>Implements DescribeTable.</summary>
+internal sealed class DescribeTableOperation : DynamoDbOperation
+{
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public DescribeTableOperation(DynamoDbContext context)
+        : base("DescribeTable", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var name = TableNames.Read(request.Body);
+        var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.TableNotFound(name);
+        response.WriteStartObject();
+        response.WritePropertyName("Table");
+        TableDescriptionWriter.Write(response, table);
+        response.WriteEndObject();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
+
+/// <summary>
+/// Computes and writes <c>ConsumedCapacity</c> as DynamoDB meters it: a write unit per started KB,
+/// a read unit per started 4 KB (half for eventually consistent reads), doubled in transactions.
+/// </summary>
+internal static class Capacity
+{
+    public static double WriteUnits(long sizeBytes) => Math.Max(1, Math.Ceiling(sizeBytes / 1024.0));
+
+    public static double ReadUnits(long sizeBytes, bool consistent)
+    {
+        var units = Math.Max(1, Math.Ceiling(sizeBytes / 4096.0));
+        return consistent ? units : units / 2;
+    }
+
+    /// <summary>Writes one ConsumedCapacity object (TOTAL or INDEXES), or nothing for NONE.</summary>
+    public static void WriteObject(Utf8JsonWriter writer, string mode, string tableName, double units, string? indexName = null, bool globalIndex = false, bool isWrite = false)
+    {
+        if (mode == "NONE")
+        {
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("TableName", tableName);
+        writer.WriteNumber("CapacityUnits", units);
+        writer.WriteNumber(isWrite ? "WriteCapacityUnits" : "ReadCapacityUnits", units);
+        if (mode == "INDEXES")
+        {
+            writer.WriteStartObject("Table");
+            writer.WriteNumber("CapacityUnits", indexName is null ? units : 0);
+            writer.WriteEndObject();
+            if (indexName is not null)
+            {
+                writer.WriteStartObject(globalIndex ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+                writer.WriteStartObject(indexName);
+                writer.WriteNumber("CapacityUnits", units);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>ConsumedCapacity</c> member of a single-table response.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, string mode, TableDefinition table, double units, string? indexName = null, bool isWrite = false)
+    {
+        if (mode == "NONE")
+        {
+            return;
+        }
+
+        writer.WritePropertyName("ConsumedCapacity");
+        var global = indexName is not null && table.GlobalSecondaryIndexes.Any(g => g.Name == indexName);
+        WriteObject(writer, mode, table.Name, units, indexName, global, isWrite);
+    }
+}

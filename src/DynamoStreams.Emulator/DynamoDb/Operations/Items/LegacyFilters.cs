@@ -1,0 +1,21 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
+using DynamoStreams.Emulator.Protocol;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
+
+/// <summary>Adapts the legacy QueryFilter, ScanFilter and KeyConditions to the expression model.</summary>
+internal static class LegacyFilters
+{
+    public static ConditionExpression? Read(JsonElement body, string member) =>
+        JsonFields.TryGetObject(body, member, out var filter)
+            ? LegacyParameters.ConvertFilter(filter, JsonFields.GetString(body, "ConditionalOperator"))
+            : null;
+
+    public static KeyCondition ReadKeyConditions(JsonElement body, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
+    {
+        JsonFields.TryGetObject(body, "KeyConditions", out var conditions);
+        return LegacyParameters.ConvertKeyConditions(conditions, partitionKey, sortKey);
+    }
+}

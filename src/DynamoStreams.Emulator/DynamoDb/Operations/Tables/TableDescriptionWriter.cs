@@ -1,0 +1,189 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Storage;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations.Tables;
+
+/// <summary>
+/// Writes a <c>TableDescription</c> object as CreateTable, DescribeTable, UpdateTable and DeleteTable return it.
+/// </summary>
+internal static class TableDescriptionWriter
+{
+    public static void Write(Utf8JsonWriter writer, StoredTable table, string status = "ACTIVE")
+    {
+        var definition = table.Definition;
+        long itemCount;
+        long size;
+        lock (table.SyncRoot)
+        {
+            itemCount = table.ItemCount;
+            size = table.SizeBytes;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray("AttributeDefinitions");
+        foreach (var attribute in definition.AttributeDefinitions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("AttributeName", attribute.Name);
+            writer.WriteString("AttributeType", attribute.Type);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("TableName", definition.Name);
+        WriteKeySchema(writer, definition.KeySchema);
+        writer.WriteString("TableStatus", status);
+        writer.WriteNumber("CreationDateTime", definition.CreationDateTime.ToUnixTimeMilliseconds() / 1000.0);
+        WriteThroughput(writer, definition.Throughput);
+        writer.WriteNumber("TableSizeBytes", size);
+        writer.WriteNumber("ItemCount", itemCount);
+        writer.WriteString("TableArn", definition.Arn);
+        writer.WriteString("TableId", definition.TableId);
+        if (definition.IsOnDemand || definition.BillingModeUpdated is not null)
+        {
+            writer.WriteStartObject("BillingModeSummary");
+            writer.WriteString("BillingMode", definition.BillingMode);
+            if (definition.IsOnDemand)
+            {
+                writer.WriteNumber("LastUpdateToPayPerRequestDateTime", (definition.BillingModeUpdated ?? definition.CreationDateTime).ToUnixTimeMilliseconds() / 1000.0);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        WriteIndexes(writer, "LocalSecondaryIndexes", table, definition.LocalSecondaryIndexes);
+        WriteIndexes(writer, "GlobalSecondaryIndexes", table, definition.GlobalSecondaryIndexes);
+        var stream = definition.Stream;
+        if (stream.Enabled || stream.LatestStreamArn is not null)
+        {
+            writer.WriteStartObject("StreamSpecification");
+            writer.WriteBoolean("StreamEnabled", stream.Enabled);
+            if (stream.Enabled && stream.ViewType is not null)
+            {
+                writer.WriteString("StreamViewType", stream.ViewType);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (stream.LatestStreamLabel is not null)
+        {
+            writer.WriteString("LatestStreamLabel", stream.LatestStreamLabel);
+            writer.WriteString("LatestStreamArn", stream.LatestStreamArn);
+        }
+
+        if (definition.SseEnabled)
+        {
+            writer.WriteStartObject("SSEDescription");
+            writer.WriteString("Status", "ENABLED");
+            writer.WriteString("SSEType", "KMS");
+            writer.WriteString("KMSMasterKeyArn", KmsKeyArn(definition));
+            writer.WriteEndObject();
+        }
+
+        if (definition.TableClass != "STANDARD")
+        {
+            writer.WriteStartObject("TableClassSummary");
+            writer.WriteString("TableClass", definition.TableClass);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteBoolean("DeletionProtectionEnabled", definition.DeletionProtectionEnabled);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteKeySchema(Utf8JsonWriter writer, KeySchema schema)
+    {
+        writer.WriteStartArray("KeySchema");
+        WriteKeyElement(writer, schema.HashKey.Name, "HASH");
+        if (schema.RangeKey is not null)
+        {
+            WriteKeyElement(writer, schema.RangeKey.Name, "RANGE");
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteKeyElement(Utf8JsonWriter writer, string name, string type)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("AttributeName", name);
+        writer.WriteString("KeyType", type);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteThroughput(Utf8JsonWriter writer, ProvisionedThroughput throughput)
+    {
+        writer.WriteStartObject("ProvisionedThroughput");
+        writer.WriteNumber("NumberOfDecreasesToday", 0);
+        writer.WriteNumber("ReadCapacityUnits", throughput.ReadCapacityUnits);
+        writer.WriteNumber("WriteCapacityUnits", throughput.WriteCapacityUnits);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIndexes(Utf8JsonWriter writer, string member, StoredTable table, IReadOnlyList<SecondaryIndex> indexes)
+    {
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(member);
+        foreach (var index in indexes)
+        {
+            long count = 0;
+            long size = 0;
+            lock (table.SyncRoot)
+            {
+                if (table.GetIndex(index.Name) is { } items)
+                {
+                    count = items.Count;
+                    size = items.TotalSize;
+                }
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("IndexName", index.Name);
+            WriteKeySchema(writer, index.KeySchema);
+            writer.WriteStartObject("Projection");
+            writer.WriteString("ProjectionType", index.Projection.ProjectionType);
+            if (index.Projection.NonKeyAttributes.Count > 0)
+            {
+                writer.WriteStartArray("NonKeyAttributes");
+                foreach (var attribute in index.Projection.NonKeyAttributes)
+                {
+                    writer.WriteStringValue(attribute);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            if (index.IsGlobal)
+            {
+                writer.WriteString("IndexStatus", "ACTIVE");
+                WriteThroughput(writer, index.Throughput);
+            }
+
+            writer.WriteNumber("IndexSizeBytes", size);
+            writer.WriteNumber("ItemCount", count);
+            writer.WriteString("IndexArn", table.Definition.Arn + "/index/" + index.Name);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string KmsKeyArn(TableDefinition definition)
+    {
+        var key = definition.KmsMasterKeyId;
+        if (key is not null && key.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        var account = definition.Arn.Split(':')[4];
+        return $"arn:aws:kms:{definition.Region}:{account}:key/{key ?? "aws/dynamodb"}";
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.Protocol;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations;
+
+/// <summary>
+/// Implements UpdateTable: global secondary index create, delete and throughput update, billing mode,
+/// provisioned throughput, stream specification, SSE, table class and deletion protection. Changes apply at once.
+/// </summary>
+internal sealed class UpdateTableOperation : DynamoDbOperation
+{
+    /// <summary>Creates the operation.</summary>
+    /// <param name="context">The shared context.</param>
+    public UpdateTableOperation(DynamoDbContext context)
+        : base("UpdateTable", context)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(AwsRequest request, Utf8JsonWriter response)
+    {
+        var body = request.Body;
+        var name = TableNames.Read(body);
+        var errors = new ValidationErrors();
+        var definitions = TableSchemaReader.ReadAttributeDefinitions(body, errors);
+        var throughput = TableSchemaReader.ReadThroughput(body, "provisionedThroughput", errors);
+        var billingMode = JsonFields.GetString(body, "BillingMode");
+        errors.CheckEnum(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        var tableClass = JsonFields.GetString(body, "TableClass");
+        errors.CheckEnum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
+        bool? streamEnabled = null;
+        string? viewType = null;
+        var hasStream = JsonFields.TryGetObject(body, "StreamSpecification", out var streamSpec);
+        if (hasStream)
+        {
+            streamEnabled = JsonFields.GetBoolean(streamSpec, "StreamEnabled");
+            viewType = JsonFields.GetString(streamSpec, "StreamViewType");
+            if (streamEnabled is null)
+            {
+                errors.NotNull("streamSpecification.streamEnabled");
+            }
+
+            errors.CheckEnum(viewType, "streamSpecification.streamViewType", "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+        }
+
+        errors.ThrowIfAny();
+        var hasGsiUpdates = JsonFields.TryGetArray(body, "GlobalSecondaryIndexUpdates", out var gsiUpdates);
+        var hasSse = JsonFields.TryGetObject(body, "SSESpecification", out var sse);
+        var deletionProtection = JsonFields.GetBoolean(body, "DeletionProtectionEnabled");
+        if (throughput is null && billingMode is null && !hasStream && !hasGsiUpdates && !hasSse && tableClass is null && deletionProtection is null)
+        {
+            throw DynamoDbErrors.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+
+        var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+        var now = Context.Time.GetUtcNow();
+        Context.Store.Update(table, current =>
+        {
+            var next = current;
+            if (billingMode is not null || throughput is not null)
+            {
+                next = ApplyBilling(next, billingMode, throughput, now);
+            }
+
+            if (hasGsiUpdates)
+            {
+                next = GlobalIndexUpdates.Apply(next, gsiUpdates, definitions);
+            }
+
+            if (hasStream)
+            {
+                next = ApplyStream(next, streamEnabled!.Value, viewType, now);
+            }
+
+            if (hasSse)
+            {
+                var enabled = JsonFields.GetBoolean(sse, "Enabled") ?? true;
+                next = next with { SseEnabled = enabled, SseType = enabled ? "KMS" : null, KmsMasterKeyId = JsonFields.GetString(sse, "KMSMasterKeyId") ?? next.KmsMasterKeyId };
+            }
+
+            if (tableClass is not null)
+            {
+                next = next with { TableClass = tableClass };
+            }
+
+            if (deletionProtection is not null)
+            {
+                next = next with { DeletionProtectionEnabled = deletionProtection.Value };
+            }
+
+            return next;
+        });
+
+        response.WriteStartObject();
+        response.WritePropertyName("TableDescription");
+        TableDescriptionWriter.Write(response, table);
+        response.WriteEndObject();
+    }
+
+    private static TableDefinition ApplyBilling(TableDefinition current, string? billingMode, ProvisionedThroughput? throughput, DateTimeOffset now)
+    {
+        var onDemand = billingMode is null ? current.IsOnDemand : billingMode == "PAY_PER_REQUEST";
+        if (onDemand && throughput is not null)
+        {
+            throw DynamoDbErrors.InvalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        }
+
+        if (!onDemand && current.IsOnDemand && throughput is null)
+        {
+            throw DynamoDbErrors.InvalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+
+        if (!onDemand && billingMode is null && throughput == current.Throughput)
+        {
+            throw DynamoDbErrors.Validation("The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                + current.Throughput.ReadCapacityUnits + ". Requested ReadCapacityUnits: " + throughput!.ReadCapacityUnits + ". Current WriteCapacityUnits provisioned for the table: "
+                + current.Throughput.WriteCapacityUnits + ". Requested WriteCapacityUnits: " + throughput.WriteCapacityUnits + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+        }
+
+        var gsis = current.GlobalSecondaryIndexes;
+        if (onDemand != current.IsOnDemand)
+        {
+            // Switching modes applies to every global index: on demand they report zero, provisioned they take the table's throughput.
+            var indexThroughput = onDemand ? ProvisionedThroughput.Zero : throughput!;
+            gsis = gsis.Select(g => g with { Throughput = indexThroughput }).ToList();
+        }
+
+        return current with
+        {
+            BillingMode = onDemand ? "PAY_PER_REQUEST" : "PROVISIONED",
+            BillingModeUpdated = billingMode is null ? current.BillingModeUpdated : now,
+            Throughput = onDemand ? ProvisionedThroughput.Zero : throughput ?? current.Throughput,
+            GlobalSecondaryIndexes = gsis,
+        };
+    }
+
+    private static TableDefinition ApplyStream(TableDefinition current, bool enable, string? viewType, DateTimeOffset now)
+    {
+        if (enable)
+        {
+            if (current.Stream.Enabled)
+            {
+                throw DynamoDbErrors.ResourceInUse("Table " + current.Name + " already has an enabled stream: " + current.Stream.LatestStreamArn);
+            }
+
+            if (viewType is null)
+            {
+                throw DynamoDbErrors.InvalidParameter("StreamViewType is required when StreamEnabled is true");
+            }
+
+            return current with { Stream = StreamLabels.Enable(current.Arn, viewType, now, current.Stream.LatestStreamLabel) };
+        }
+
+        if (!current.Stream.Enabled)
+        {
+            throw DynamoDbErrors.Validation("Table " + current.Name + " does not have a stream enabled; StreamEnabled=false needs an enabled stream.");
+        }
+
+        return current with { Stream = current.Stream with { Enabled = false } };
+    }
+}

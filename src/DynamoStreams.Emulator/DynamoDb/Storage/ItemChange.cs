@@ -1,0 +1,57 @@
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+
+namespace DynamoStreams.Emulator.DynamoDb.Storage;
+
+/// <summary>
+/// Describes one write of one item as the write path commits it: the table, the key, the item before and
+/// after, and who made it. Observers receive it before the change is applied and before the client's
+/// response is sent.
+/// </summary>
+internal sealed class ItemChange
+{
+    /// <summary>Creates a change and classifies it.</summary>
+    /// <param name="table">The table definition at the time of the write (key schema, stream settings).</param>
+    /// <param name="keys">The item's primary key attributes.</param>
+    /// <param name="oldItem">The item before the write, or <see langword="null"/> when it did not exist.</param>
+    /// <param name="newItem">The item after the write, or <see langword="null"/> when it was deleted.</param>
+    /// <param name="origin">Who made the write.</param>
+    public ItemChange(
+        TableDefinition table,
+        IReadOnlyDictionary<string, AttributeValue> keys,
+        IReadOnlyDictionary<string, AttributeValue>? oldItem,
+        IReadOnlyDictionary<string, AttributeValue>? newItem,
+        WriteOrigin origin)
+    {
+        Table = table;
+        Keys = keys;
+        OldItem = oldItem;
+        NewItem = newItem;
+        Origin = origin;
+        Kind = (oldItem, newItem) switch
+        {
+            (null, null) => ItemChangeKind.None,
+            (null, _) => ItemChangeKind.Insert,
+            (_, null) => ItemChangeKind.Remove,
+            _ => ItemEquality.AreEqual(oldItem, newItem) ? ItemChangeKind.None : ItemChangeKind.Modify,
+        };
+    }
+
+    /// <summary>Gets the table definition at the time of the write.</summary>
+    public TableDefinition Table { get; }
+
+    /// <summary>Gets the item's primary key attributes.</summary>
+    public IReadOnlyDictionary<string, AttributeValue> Keys { get; }
+
+    /// <summary>Gets the item before the write, or <see langword="null"/>.</summary>
+    public IReadOnlyDictionary<string, AttributeValue>? OldItem { get; }
+
+    /// <summary>Gets the item after the write, or <see langword="null"/>.</summary>
+    public IReadOnlyDictionary<string, AttributeValue>? NewItem { get; }
+
+    /// <summary>Gets who made the write.</summary>
+    public WriteOrigin Origin { get; }
+
+    /// <summary>Gets the kind of change; <see cref="ItemChangeKind.None"/> when the write changed nothing.</summary>
+    public ItemChangeKind Kind { get; }
+}

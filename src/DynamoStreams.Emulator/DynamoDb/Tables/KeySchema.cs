@@ -1,0 +1,15 @@
+namespace DynamoStreams.Emulator.DynamoDb.Tables;
+
+/// <summary>
+/// Describes the primary key of a table or index: a partition (HASH) key and an optional sort (RANGE) key.
+/// </summary>
+/// <param name="HashKey">The partition key.</param>
+/// <param name="RangeKey">The sort key, or <see langword="null"/>.</param>
+internal sealed record KeySchema(KeyAttribute HashKey, KeyAttribute? RangeKey)
+{
+    /// <summary>Returns whether the attribute is part of this key.</summary>
+    /// <param name="attributeName">The attribute name.</param>
+    /// <returns><see langword="true"/> for the partition or sort key.</returns>
+    public bool Contains(string attributeName) =>
+        HashKey.Name == attributeName || RangeKey?.Name == attributeName;
+}

@@ -1,8 +1,0 @@
-using DynamoStreams.Emulator.Model;
-
-namespace DynamoStreams.Emulator.Expressions;
-
-/// <summary>Names a key attribute of a table or index and its scalar type (S, N or B).</summary>
-/// <param name="Name">The attribute name.</param>
-/// <param name="Type">The attribute type.</param>
-public sealed record KeySchemaAttribute(string Name, AttributeValueType Type);

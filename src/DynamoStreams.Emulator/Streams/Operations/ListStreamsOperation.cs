@@ -1,0 +1,43 @@
+using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Streams.Storage;
+
+namespace DynamoStreams.Emulator.Streams.Operations;
+
+/// <summary>Serves <c>DynamoDBStreams_20120810.ListStreams</c>: a page of the streams of a region, optionally of one table.</summary>
+/// <param name="store">The streams.</param>
+internal sealed class ListStreamsOperation(StreamStore store) : StreamsOperation("ListStreams", store)
+{
+    /// <inheritdoc/>
+    protected override void Execute(StreamsRequest members, AwsRequest request, Utf8JsonWriter response)
+    {
+        var limit = members.Limit(100) ?? 100;
+        var streams = Store.List(request.Region, members.Optional("TableName"));
+        var start = 0;
+        if (members.Optional("ExclusiveStartStreamArn") is { } exclusiveStart)
+        {
+            start = streams.ToList().FindIndex(s => s.Arn == exclusiveStart) + 1;
+            if (start == 0)
+            {
+                throw StreamsException.StreamNotFound(exclusiveStart);
+            }
+        }
+
+        var page = streams.Skip(start).Take(limit).ToList();
+        response.WriteStartArray("Streams");
+        foreach (var stream in page)
+        {
+            response.WriteStartObject();
+            response.WriteString("StreamArn", stream.Arn);
+            response.WriteString("TableName", stream.Identity.TableName);
+            response.WriteString("StreamLabel", stream.Identity.StreamLabel);
+            response.WriteEndObject();
+        }
+
+        response.WriteEndArray();
+        if (start + page.Count < streams.Count)
+        {
+            response.WriteString("LastEvaluatedStreamArn", page[^1].Arn);
+        }
+    }
+}
