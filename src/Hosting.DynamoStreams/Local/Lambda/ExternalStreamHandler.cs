@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
@@ -6,7 +5,6 @@ using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RuntimeFunctionOptions = DynamoStreams.LocalLambda.RuntimeApi.LambdaFunctionOptions;
 
 namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
@@ -37,17 +35,7 @@ internal static class ExternalStreamHandler
         try
         {
             var host = await lambda.Host.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var options = new RuntimeFunctionOptions
-            {
-                Name = pattern.LocalFunctionName,
-                Region = target.Region,
-                AccountId = target.AccountId,
-                Timeout = pattern.Function.Timeout,
-                MemorySize = pattern.Function.MemorySize,
-                Concurrency = FunctionStartup.Concurrency(pattern),
-                DebuggerAttached = Debugger.IsAttached || configuration.GetValue<bool>(FunctionStartup.DisableTimeoutsKey),
-                Environment = new Dictionary<string, string>(pattern.Function.Environment, StringComparer.Ordinal),
-            };
+            var options = FunctionStartup.FunctionOptions(pattern, target.Region, target.AccountId, configuration);
             var registered = await host.RegisterFunctionAsync(options, runner: null, cancellationToken).ConfigureAwait(false);
             var environment = new Dictionary<string, string>(
                 FunctionEnvironment.Create(options, registered.RuntimeApiAddress, FunctionStartup.RuntimeInfo(pattern)), StringComparer.Ordinal);

@@ -32,19 +32,8 @@ internal static class FunctionStartup
         var lambda = services.GetRequiredService<LocalLambdaRun>();
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        var configuration = services.GetRequiredService<IConfiguration>();
         var host = await lambda.Host.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var options = new RuntimeFunctionOptions
-        {
-            Name = pattern.LocalFunctionName,
-            Region = pattern.Emulator.Region,
-            AccountId = pattern.Emulator.AccountId,
-            Timeout = pattern.Function.Timeout,
-            MemorySize = pattern.Function.MemorySize,
-            Concurrency = Concurrency(pattern),
-            DebuggerAttached = Debugger.IsAttached || configuration.GetValue<bool>(DisableTimeoutsKey),
-            Environment = new Dictionary<string, string>(pattern.Function.Environment, StringComparer.Ordinal),
-        };
+        var options = FunctionOptions(pattern, pattern.Emulator.Region, pattern.Emulator.AccountId, services.GetRequiredService<IConfiguration>());
         var registered = await host.RegisterFunctionAsync(options, runner: null, cancellationToken).ConfigureAwait(false);
         pattern.FunctionEnvironment.TrySetResult(FunctionEnvironment.Create(options, registered.RuntimeApiAddress, RuntimeInfo(pattern)));
 
@@ -83,6 +72,24 @@ internal static class FunctionStartup
             mappingResource.Started.TrySetException(ex);
         }
     }
+
+    /// <summary>Describes the pattern's function to the Runtime API host: its name, limits, concurrency and declared environment.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="region">The region the function runs in (its <c>AWS_REGION</c>).</param>
+    /// <param name="accountId">The account of the function's ARN.</param>
+    /// <param name="configuration">The AppHost configuration (the timeouts switch).</param>
+    /// <returns>The registration options.</returns>
+    internal static RuntimeFunctionOptions FunctionOptions(DynamoStreamsLambdaResource pattern, string region, string accountId, IConfiguration configuration) => new()
+    {
+        Name = pattern.LocalFunctionName,
+        Region = region,
+        AccountId = accountId,
+        Timeout = pattern.Function.Timeout,
+        MemorySize = pattern.Function.MemorySize,
+        Concurrency = Concurrency(pattern),
+        DebuggerAttached = Debugger.IsAttached || configuration.GetValue<bool>(DisableTimeoutsKey),
+        Environment = new Dictionary<string, string>(pattern.Function.Environment, StringComparer.Ordinal),
+    };
 
     /// <summary>Gets how many instances of the function the mapping may invoke at once (parallelization, capped by reserved concurrency).</summary>
     /// <param name="pattern">The pattern.</param>
