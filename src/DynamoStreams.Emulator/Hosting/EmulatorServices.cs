@@ -20,6 +20,7 @@ internal static class EmulatorServices
         services.AddSingleton(options.TimeProvider);
         services.TryAddSingleton<ITableStore, InMemoryTableStore>();
         services.AddSingleton<AwsJsonDispatcher>();
+        services.AddSingleton<CurrentRequest>();
         services.AddSingleton<DynamoDb.Operations.DynamoDbContext>();
 
         foreach (var type in s_types)

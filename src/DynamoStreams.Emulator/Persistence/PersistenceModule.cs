@@ -13,7 +13,6 @@ internal sealed class PersistenceModule : IEmulatorModule
     public void ConfigureServices(IServiceCollection services, DynamoEmulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpContextAccessor();
         services.AddSingleton<PersistenceGate>();
         services.AddSingleton<StateJournal>();
         services.AddSingleton<DurableStore>();

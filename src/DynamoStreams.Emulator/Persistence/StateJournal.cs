@@ -6,6 +6,7 @@ using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.DynamoDb.Tables;
 using DynamoStreams.Emulator.DynamoDb.Ttl;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 using DynamoStreams.Emulator.Streams;
 using DynamoStreams.Emulator.Streams.Storage;
@@ -28,12 +29,12 @@ internal sealed class StateJournal : IStreamJournal, ISqsJournal
     private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
-    private readonly IHttpContextAccessor _httpContext;
+    private readonly CurrentRequest _httpContext;
     private readonly ThreadLocal<WriteUnit> _unit = new(() => new WriteUnit());
     private readonly Action _completeUnit;
     private WriteAheadLog? _wal;
 
-    public StateJournal(IHttpContextAccessor httpContext)
+    public StateJournal(CurrentRequest httpContext)
     {
         _httpContext = httpContext;
         _completeUnit = CompleteUnit;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Encodings.Web;
+using System.IO.Pipelines;
 using System.Text.Json;
 using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Protocol.Errors;
@@ -13,19 +13,22 @@ namespace DynamoStreams.Emulator.Protocol;
 /// parses the body, and writes the response or the service's error with <c>x-amzn-RequestId</c>
 /// and <c>x-amz-crc32</c>.
 /// </summary>
+/// <remarks>
+/// The hot path allocates little beyond what the operation itself needs: the body is parsed where Kestrel read it
+/// (its request pipe, no copy unless it arrived in pieces), the response is built in a reused per-thread buffer and
+/// copied once into the response pipe, and each target's route (operation, service, names for telemetry) is resolved
+/// once at startup.
+/// </remarks>
 internal sealed class AwsJsonDispatcher
 {
     private const string DefaultPrefix = "DynamoDB_20120810";
+    private const string JsonContentType = "application/x-amz-json-1.0";
     private const int MaxRequestBytes = 16 * 1024 * 1024;
 
-    private static readonly JsonWriterOptions s_writerOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 64 };
 
     private readonly Dictionary<string, IAwsJsonService> _services;
-    private readonly Dictionary<string, IAwsJsonOperation> _operations;
+    private readonly Dictionary<string, Route> _routes;
     private readonly DynamoEmulatorOptions _options;
     private readonly ILogger<AwsJsonDispatcher> _logger;
 
@@ -41,7 +44,7 @@ internal sealed class AwsJsonDispatcher
         ILogger<AwsJsonDispatcher> logger)
     {
         _services = services.ToDictionary(s => s.TargetPrefix, StringComparer.Ordinal);
-        _operations = operations.ToDictionary(o => o.Target, StringComparer.Ordinal);
+        _routes = operations.ToDictionary(o => o.Target, o => Resolve(o.Target, o), StringComparer.Ordinal);
         _options = options;
         _logger = logger;
     }
@@ -58,61 +61,48 @@ internal sealed class AwsJsonDispatcher
         SigV4Scope.TryParse(request.Headers.Authorization, out var accessKeyId, out var region);
         region ??= _options.Region;
 
-        if (Explorer.ExplorerPage.Matches(request))
-        {
-            await Explorer.ExplorerPage.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
         if (!HttpMethods.IsPost(request.Method))
         {
+            if (Explorer.ExplorerPage.Matches(request))
+            {
+                await Explorer.ExplorerPage.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             await WriteHealthAsync(context, region).ConfigureAwait(false);
             return;
         }
 
         var target = request.Headers["X-Amz-Target"].ToString();
-        var dot = target.IndexOf('.', StringComparison.Ordinal);
-        var prefix = dot > 0 ? target[..dot] : target;
-        if (!_services.TryGetValue(prefix, out var service))
+        if (!_routes.TryGetValue(target, out var route))
         {
-            _services.TryGetValue(DefaultPrefix, out service);
+            route = Resolve(target, operation: null);
         }
 
-        var errorWriter = service?.ErrorWriter ?? AwsJsonErrorWriter.Instance;
-        byte[]? rented = null;
+        var errorWriter = route.Service?.ErrorWriter ?? AwsJsonErrorWriter.Instance;
         var started = Stopwatch.GetTimestamp();
         string? errorType = null;
         try
         {
-            (rented, var length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
-            if (!_operations.TryGetValue(target, out var operation))
+            var body = await ReadBodyAsync(request.BodyReader, context.RequestAborted).ConfigureAwait(false);
+            ResponseBuffer output;
+            try
             {
-                throw service?.UnknownOperation(dot > 0 ? target[(dot + 1)..] : target)
-                    ?? new AwsServiceException("com.amazon.coral.service#UnknownOperationException", null);
+                output = await ExecuteAsync(context, route, body, region, accessKeyId, requestId).ConfigureAwait(false);
+            }
+            finally
+            {
+                request.BodyReader.AdvanceTo(body.End);
             }
 
-            if (length == 0)
+            try
             {
-                throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
+                await WriteBodyAsync(response, StatusCodes.Status200OK, output.WrittenMemory).ConfigureAwait(false);
             }
-
-            using var document = ParseBody(rented.AsMemory(0, length));
-            var awsRequest = new AwsRequest
+            finally
             {
-                Body = document.RootElement,
-                Region = region,
-                AccountId = _options.AccountId,
-                AccessKeyId = accessKeyId,
-                RequestId = requestId,
-                Headers = request.Headers,
-            };
-            using var buffer = new PooledBufferWriter();
-            using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
-            {
-                await operation.ExecuteAsync(awsRequest, writer, context.RequestAborted).ConfigureAwait(false);
+                output.Return();
             }
-
-            await WriteBodyAsync(response, StatusCodes.Status200OK, buffer).ConfigureAwait(false);
         }
         catch (AwsServiceException error)
         {
@@ -137,20 +127,83 @@ internal sealed class AwsJsonDispatcher
         }
         finally
         {
-            EmulatorTelemetry.Record(prefix, dot > 0 ? target[(dot + 1)..] : target, errorType, Stopwatch.GetElapsedTime(started));
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            EmulatorTelemetry.Record(route.Prefix, route.Name, errorType, Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private static JsonDocument ParseBody(ReadOnlyMemory<byte> body)
+    private Route Resolve(string target, IAwsJsonOperation? operation)
+    {
+        var dot = target.IndexOf('.', StringComparison.Ordinal);
+        var prefix = dot > 0 ? target[..dot] : target;
+        if (!_services.TryGetValue(prefix, out var service))
+        {
+            _services.TryGetValue(DefaultPrefix, out service);
+        }
+
+        return new Route(operation, service, prefix, dot > 0 ? target[(dot + 1)..] : target);
+    }
+
+    /// <summary>Runs the routed operation on the body; the body's memory stays valid until this completes.</summary>
+    private async ValueTask<ResponseBuffer> ExecuteAsync(
+        HttpContext context, Route route, ReadOnlySequence<byte> body, string region, string? accessKeyId, string requestId)
+    {
+        if (route.Operation is not { } operation)
+        {
+            throw route.Service?.UnknownOperation(route.Name)
+                ?? new AwsServiceException("com.amazon.coral.service#UnknownOperationException", null);
+        }
+
+        if (body.IsEmpty)
+        {
+            throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
+        }
+
+        using var document = ParseBody(body);
+        var awsRequest = new AwsRequest
+        {
+            Body = document.RootElement,
+            Region = region,
+            AccountId = _options.AccountId,
+            AccessKeyId = accessKeyId,
+            RequestId = requestId,
+            Headers = context.Request.Headers,
+        };
+        var output = ResponseBuffer.Rent();
+        try
+        {
+            var synchronous = operation.CompletesSynchronously;
+            var previous = CurrentRequest.Enter(context, flowsAcrossAwaits: !synchronous);
+            ValueTask pending;
+            try
+            {
+                pending = operation.ExecuteAsync(awsRequest, output.Writer, context.RequestAborted);
+            }
+            finally
+            {
+                CurrentRequest.Leave(previous);
+            }
+
+            if (!pending.IsCompletedSuccessfully)
+            {
+                await pending.ConfigureAwait(false);
+            }
+
+            output.Writer.Flush();
+            return output;
+        }
+        catch
+        {
+            output.Return();
+            throw;
+        }
+    }
+
+    private static JsonDocument ParseBody(ReadOnlySequence<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body, s_documentOptions);
         }
         catch (JsonException exception)
         {
@@ -170,64 +223,63 @@ internal sealed class AwsJsonDispatcher
         return document;
     }
 
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into the request pipe and returns it unconsumed; the caller advances past it when done.
+    /// A body that usually arrived with the headers completes without waiting (and without allocating).
+    /// </summary>
+    private static async ValueTask<ReadOnlySequence<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
     {
-        var capacity = (int)Math.Min(request.ContentLength ?? 4096, MaxRequestBytes) + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
-        var length = 0;
         while (true)
         {
-            if (length == buffer.Length)
-            {
-                var next = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                buffer.AsSpan(0, length).CopyTo(next);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = next;
-            }
-
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return (buffer, length);
-            }
-
-            length += read;
-
-            // The pool hands out power-of-two buffers, so the limit is checked on what was read, not on the capacity.
-            if (length > MaxRequestBytes)
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length > MaxRequestBytes)
             {
                 // Read the rest before answering so that the client, still sending, gets the 413 and not a reset.
-                while (await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                reader.AdvanceTo(buffer.End);
+                while (!result.IsCompleted)
                 {
+                    result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    reader.AdvanceTo(result.Buffer.End);
                 }
 
-                ArrayPool<byte>.Shared.Return(buffer);
                 throw new AwsServiceException(
                     "com.amazon.coral.service#SerializationException",
                     "The request body exceeds the 16 MB limit.",
                     StatusCodes.Status413PayloadTooLarge);
             }
+
+            if (result.IsCompleted)
+            {
+                return buffer;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
     private static async Task WriteErrorAsync(HttpResponse response, IAwsErrorWriter errorWriter, AwsServiceException error)
     {
-        using var buffer = new PooledBufferWriter(512);
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        var output = ResponseBuffer.Rent();
+        try
         {
-            errorWriter.WriteError(error, response.Headers, writer);
+            errorWriter.WriteError(error, response.Headers, output.Writer);
+            output.Writer.Flush();
+            await WriteBodyAsync(response, error.StatusCode, output.WrittenMemory).ConfigureAwait(false);
         }
-
-        await WriteBodyAsync(response, error.StatusCode, buffer).ConfigureAwait(false);
+        finally
+        {
+            output.Return();
+        }
     }
 
-    private static Task WriteBodyAsync(HttpResponse response, int statusCode, PooledBufferWriter buffer)
+    private static ValueTask<FlushResult> WriteBodyAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> body)
     {
         response.StatusCode = statusCode;
-        response.ContentType = "application/x-amz-json-1.0";
-        response.ContentLength = buffer.WrittenCount;
-        response.Headers["x-amz-crc32"] = Crc32.Compute(buffer.WrittenSpan).ToString(CultureInfo.InvariantCulture);
-        return response.Body.WriteAsync(buffer.WrittenMemory).AsTask();
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        response.Headers["x-amz-crc32"] = Crc32.Compute(body.Span).ToString(CultureInfo.InvariantCulture);
+        return response.BodyWriter.WriteAsync(body);
     }
 
     private static Task WriteHealthAsync(HttpContext context, string region)
@@ -237,4 +289,7 @@ internal sealed class AwsJsonDispatcher
         context.Response.ContentType = "text/plain";
         return context.Response.WriteAsync($"healthy: dynamodb.{region}.amazonaws.com ", context.RequestAborted);
     }
+
+    /// <summary>Where a target goes: its operation (null when unknown), its service, and its names for telemetry.</summary>
+    private sealed record Route(IAwsJsonOperation? Operation, IAwsJsonService? Service, string Prefix, string Name);
 }

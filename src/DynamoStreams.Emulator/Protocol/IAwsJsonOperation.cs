@@ -12,6 +12,12 @@ internal interface IAwsJsonOperation
     /// <summary>Gets the full <c>X-Amz-Target</c> value, for example <c>DynamoDB_20120810.PutItem</c>.</summary>
     string Target { get; }
 
+    /// <summary>
+    /// Gets whether <see cref="ExecuteAsync"/> always completes before it returns (no <c>await</c> inside), so the
+    /// request's context need not follow it across threads (<see cref="CurrentRequest"/>).
+    /// </summary>
+    bool CompletesSynchronously => false;
+
     /// <summary>Runs the operation and writes its JSON response object.</summary>
     /// <param name="request">The parsed request and its context.</param>
     /// <param name="response">The writer of the response body; write exactly one JSON object.</param>

@@ -7,6 +7,13 @@ namespace DynamoStreams.Emulator.Protocol;
 /// </summary>
 internal static class SigV4Scope
 {
+    // A client sends the same key and region on every request: the last strings read on each thread are handed out
+    // again when they match, so a request allocates neither.
+    [ThreadStatic]
+    private static string? t_accessKeyId;
+    [ThreadStatic]
+    private static string? t_region;
+
     /// <summary>Extracts the access key id and region, when the header carries a credential scope.</summary>
     /// <param name="authorization">The Authorization header value.</param>
     /// <param name="accessKeyId">The access key id, or <see langword="null"/>.</param>
@@ -42,9 +49,19 @@ internal static class SigV4Scope
             return false;
         }
 
-        accessKeyId = span[parts[0]].ToString();
+        accessKeyId = Reuse(span[parts[0]], ref t_accessKeyId);
         var regionSpan = span[parts[2]];
-        region = regionSpan.IsEmpty ? null : regionSpan.ToString();
+        region = regionSpan.IsEmpty ? null : Reuse(regionSpan, ref t_region);
         return region is not null;
+    }
+
+    private static string Reuse(ReadOnlySpan<char> value, ref string? last)
+    {
+        if (last is not null && value.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return last = value.ToString();
     }
 }

@@ -13,7 +13,6 @@ internal sealed class SqsModule : IEmulatorModule
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddHttpContextAccessor();
         services.AddSingleton(_ => new SqsQueueStore(options.AccountId, options.TimeProvider));
         services.AddSingleton<ISqsQueues>(sp => sp.GetRequiredService<SqsQueueStore>());
     }

@@ -15,7 +15,6 @@ internal sealed class StreamsModule : IEmulatorModule
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddHttpContextAccessor();
         services.AddSingleton(_ => new StreamStore(options.Streams, options.TimeProvider));
         services.AddSingleton<IEmulatorStreams>(sp => sp.GetRequiredService<StreamStore>());
         services.AddSingleton<StreamCapture>();

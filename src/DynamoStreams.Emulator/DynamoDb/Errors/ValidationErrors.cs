@@ -10,11 +10,12 @@ namespace DynamoStreams.Emulator.DynamoDb.Errors;
 /// </summary>
 internal sealed class ValidationErrors
 {
-    private readonly List<string> _errors = [];
+    // Created on the first violation: a valid request allocates no list.
+    private List<string>? _errors;
 
     /// <summary>Records a missing required member.</summary>
     /// <param name="path">The member path in lower camel case, for example <c>tableName</c>.</param>
-    public void NotNull(string path) => _errors.Add($"Value null at '{path}' failed to satisfy constraint: Member must not be null");
+    public void NotNull(string path) => (_errors ??= []).Add($"Value null at '{path}' failed to satisfy constraint: Member must not be null");
 
     /// <summary>Creates the error for one missing required member.</summary>
     /// <param name="path">The member path in lower camel case.</param>
@@ -27,7 +28,7 @@ internal sealed class ValidationErrors
     /// <param name="path">The member path in lower camel case.</param>
     /// <param name="constraint">The constraint text, for example <c>Member must have length less than or equal to 255</c>.</param>
     public void Add(string value, string path, string constraint) =>
-        _errors.Add($"Value '{value}' at '{path}' failed to satisfy constraint: {constraint}");
+        (_errors ??= []).Add($"Value '{value}' at '{path}' failed to satisfy constraint: {constraint}");
 
     /// <summary>Checks a table or index name (3 to 255 characters of <c>[a-zA-Z0-9_.-]</c>).</summary>
     /// <param name="name">The name, or <see langword="null"/>.</param>
@@ -77,7 +78,7 @@ internal sealed class ValidationErrors
     /// <exception cref="AwsServiceException">At least one violation was recorded.</exception>
     public void ThrowIfAny()
     {
-        if (_errors.Count == 0)
+        if (_errors is null || _errors.Count == 0)
         {
             return;
         }

@@ -12,8 +12,9 @@ internal sealed class ExpressionContext
 {
     private readonly IReadOnlyDictionary<string, string>? _names;
     private readonly IReadOnlyDictionary<string, AttributeValue>? _values;
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedValues = new(StringComparer.Ordinal);
+    // Created on the first placeholder resolved: most requests carry no maps, and their context allocates nothing more.
+    private HashSet<string>? _usedNames;
+    private HashSet<string>? _usedValues;
 
     /// <summary>Initializes a context, validating the maps' keys as DynamoDB does.</summary>
     /// <param name="names">The <c>ExpressionAttributeNames</c> map, or null when absent.</param>
@@ -115,15 +116,15 @@ internal sealed class ExpressionContext
     /// <exception cref="DynamoValidationException">A placeholder is unused.</exception>
     public void ValidateAllUsed()
     {
-        if (_names is not null && _usedNames.Count < _names.Count)
+        if (_names is not null && (_usedNames?.Count ?? 0) < _names.Count)
         {
-            var unused = _names.Keys.Where(k => !_usedNames.Contains(k));
+            var unused = _names.Keys.Where(k => _usedNames?.Contains(k) != true);
             throw new DynamoValidationException("Value provided in ExpressionAttributeNames unused in expressions: keys: {" + string.Join(", ", unused) + "}");
         }
 
-        if (_values is not null && _usedValues.Count < _values.Count)
+        if (_values is not null && (_usedValues?.Count ?? 0) < _values.Count)
         {
-            var unused = _values.Keys.Where(k => !_usedValues.Contains(k));
+            var unused = _values.Keys.Where(k => _usedValues?.Contains(k) != true);
             throw new DynamoValidationException("Value provided in ExpressionAttributeValues unused in expressions: keys: {" + string.Join(", ", unused) + "}");
         }
     }
@@ -135,7 +136,7 @@ internal sealed class ExpressionContext
             return null;
         }
 
-        _usedNames.Add(placeholder);
+        (_usedNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(placeholder);
         return name;
     }
 
@@ -146,7 +147,7 @@ internal sealed class ExpressionContext
             return null;
         }
 
-        _usedValues.Add(placeholder);
+        (_usedValues ??= new HashSet<string>(StringComparer.Ordinal)).Add(placeholder);
         return value;
     }
 

@@ -86,10 +86,22 @@ internal static class AttributeValueWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(item);
         writer.WriteStartObject();
-        foreach (var (name, value) in item)
+        if (item is Dictionary<string, AttributeValue> dictionary)
         {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
+            // Items are dictionaries: enumerating the concrete type does not box the enumerator.
+            foreach (var (name, value) in dictionary)
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in item)
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
         }
 
         writer.WriteEndObject();

@@ -18,6 +18,17 @@ internal static class ItemSize
     {
         ArgumentNullException.ThrowIfNull(item);
         long size = 0;
+        if (item is Dictionary<string, AttributeValue> dictionary)
+        {
+            // Items are dictionaries: enumerating the concrete type does not box the enumerator.
+            foreach (var (name, value) in dictionary)
+            {
+                size += Encoding.UTF8.GetByteCount(name) + Of(value);
+            }
+
+            return size;
+        }
+
         foreach (var (name, value) in item)
         {
             size += Encoding.UTF8.GetByteCount(name) + Of(value);

@@ -30,6 +30,9 @@ internal abstract class DynamoDbOperation : IAwsJsonOperation
     protected DynamoDbContext Context { get; }
 
     /// <inheritdoc />
+    public bool CompletesSynchronously => true;
+
+    /// <inheritdoc />
     public ValueTask ExecuteAsync(AwsRequest request, Utf8JsonWriter response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

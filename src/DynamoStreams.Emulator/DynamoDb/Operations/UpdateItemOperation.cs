@@ -15,6 +15,9 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// </summary>
 internal sealed class UpdateItemOperation : DynamoDbOperation
 {
+    private static readonly string[] s_legacy = ["AttributeUpdates", "Expected", "ConditionalOperator"];
+    private static readonly string[] s_expressions = ["UpdateExpression", "ConditionExpression"];
+
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>
     public UpdateItemOperation(DynamoDbContext context)
@@ -87,7 +90,7 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
     /// <summary>Reads the update and the condition; all placeholders must be used by one of them.</summary>
     internal static UpdateExpression? Read(JsonElement body, out ConditionExpression condition)
     {
-        RequestExpressions.RejectMixed(body, ["AttributeUpdates", "Expected", "ConditionalOperator"], ["UpdateExpression", "ConditionExpression"]);
+        RequestExpressions.RejectMixed(body, s_legacy, s_expressions);
         var updateText = JsonFields.GetString(body, "UpdateExpression");
         var conditionText = JsonFields.GetString(body, "ConditionExpression");
         var context = RequestExpressions.ReadContext(body, usesExpressions: updateText is not null || conditionText is not null);

@@ -36,6 +36,9 @@ internal sealed class Shape
     /// <summary>Gets the members of a structure (empty for other kinds).</summary>
     public Dictionary<string, Shape> Members { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets <see cref="Members"/> looked up by a name held in a span.</summary>
+    public Dictionary<string, Shape>.AlternateLookup<ReadOnlySpan<char>> MemberLookup => Members.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Gets the simple Java name used by the scalar conversion messages (<c>String</c>, <c>Long</c>).</summary>
     public string SimpleName => JavaName[(JavaName.LastIndexOf('.') + 1)..];
 

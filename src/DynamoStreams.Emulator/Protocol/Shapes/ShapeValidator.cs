@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Model;
@@ -35,11 +37,28 @@ internal static class ShapeValidator
     {
         foreach (var property in obj.EnumerateObject())
         {
-            if (structure.Members.TryGetValue(property.Name, out var member))
+            if (TryGetMember(structure, property, out var member))
             {
                 Check(property.Value, member, Position.Member);
             }
         }
+    }
+
+    /// <summary>Finds a structure's member by the property's name without allocating the name as a string.</summary>
+    private static bool TryGetMember(Shape structure, JsonProperty property, out Shape member)
+    {
+        const int MaxMemberName = 64;
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= MaxMemberName && !raw.Contains((byte)'\\'))
+        {
+            Span<char> name = stackalloc char[MaxMemberName];
+            if (Encoding.UTF8.TryGetChars(raw, name, out var length))
+            {
+                return structure.MemberLookup.TryGetValue(name[..length], out member!);
+            }
+        }
+
+        return structure.Members.TryGetValue(property.Name, out member!);
     }
 
     private static void Check(JsonElement value, Shape shape, Position position)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -6,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.ChangeMessageVisibilityBatch</c>: changes the visibility timeouts of up to 10 received messages.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class ChangeMessageVisibilityBatchOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class ChangeMessageVisibilityBatchOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("ChangeMessageVisibilityBatch", store, httpContext)
 {
     /// <inheritdoc/>

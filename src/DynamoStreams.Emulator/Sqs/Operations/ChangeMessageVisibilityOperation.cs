@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -7,7 +8,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.ChangeMessageVisibility</c>: changes the visibility timeout of a received message.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class ChangeMessageVisibilityOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class ChangeMessageVisibilityOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("ChangeMessageVisibility", store, httpContext)
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -6,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.DeleteMessage</c>: deletes a received message by its receipt handle.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class DeleteMessageOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class DeleteMessageOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("DeleteMessage", store, httpContext)
 {
     /// <inheritdoc/>

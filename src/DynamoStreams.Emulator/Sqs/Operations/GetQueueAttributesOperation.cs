@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -7,7 +8,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.GetQueueAttributes</c>: the requested attributes of a queue, with its message counts.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class GetQueueAttributesOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class GetQueueAttributesOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("GetQueueAttributes", store, httpContext)
 {
     /// <inheritdoc/>

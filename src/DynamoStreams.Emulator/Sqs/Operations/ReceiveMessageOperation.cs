@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -7,7 +8,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.ReceiveMessage</c>: receives up to 10 messages, long-polling up to 20 seconds.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class ReceiveMessageOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class ReceiveMessageOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("ReceiveMessage", store, httpContext)
 {
     /// <inheritdoc/>

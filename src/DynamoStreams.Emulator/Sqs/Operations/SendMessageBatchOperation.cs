@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -6,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.SendMessageBatch</c>: sends up to 10 messages, reporting each entry as successful or failed.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class SendMessageBatchOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class SendMessageBatchOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("SendMessageBatch", store, httpContext)
 {
     /// <inheritdoc/>

@@ -10,13 +10,13 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// </summary>
 internal abstract class SqsOperation : IAwsJsonOperation
 {
-    private readonly IHttpContextAccessor _httpContext;
+    private readonly CurrentRequest _httpContext;
 
     /// <summary>Initializes the operation.</summary>
     /// <param name="name">The operation name, for example <c>SendMessage</c>.</param>
     /// <param name="store">The queues.</param>
     /// <param name="httpContext">The accessor of the current request.</param>
-    protected SqsOperation(string name, SqsQueueStore store, IHttpContextAccessor httpContext)
+    protected SqsOperation(string name, SqsQueueStore store, CurrentRequest httpContext)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Sqs.Storage;
 
 namespace DynamoStreams.Emulator.Sqs.Operations;
@@ -6,7 +7,7 @@ namespace DynamoStreams.Emulator.Sqs.Operations;
 /// <summary>Serves <c>AmazonSQS.TagQueue</c>: adds or replaces tags of a queue.</summary>
 /// <param name="store">The queues.</param>
 /// <param name="httpContext">The accessor of the current request.</param>
-internal sealed class TagQueueOperation(SqsQueueStore store, IHttpContextAccessor httpContext)
+internal sealed class TagQueueOperation(SqsQueueStore store, CurrentRequest httpContext)
     : SqsOperation("TagQueue", store, httpContext)
 {
     /// <inheritdoc/>

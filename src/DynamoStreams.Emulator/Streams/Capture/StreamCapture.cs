@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.DynamoDb.Tables;
+using DynamoStreams.Emulator.Protocol;
 using DynamoStreams.Emulator.Streams.Storage;
 
 namespace DynamoStreams.Emulator.Streams.Capture;
@@ -13,10 +14,10 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 {
     private readonly StreamStore _store;
-    private readonly IHttpContextAccessor _httpContext;
+    private readonly CurrentRequest _httpContext;
     private readonly Persistence.PersistenceGate _persistence;
 
-    public StreamCapture(StreamStore store, IHttpContextAccessor httpContext, Persistence.PersistenceGate persistence)
+    public StreamCapture(StreamStore store, CurrentRequest httpContext, Persistence.PersistenceGate persistence)
     {
         _store = store;
         _httpContext = httpContext;

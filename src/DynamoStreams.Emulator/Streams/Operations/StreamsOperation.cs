@@ -27,6 +27,9 @@ internal abstract class StreamsOperation : IAwsJsonOperation
     protected StreamStore Store { get; }
 
     /// <inheritdoc/>
+    public bool CompletesSynchronously => true;
+
+    /// <inheritdoc />
     public ValueTask ExecuteAsync(AwsRequest request, Utf8JsonWriter response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

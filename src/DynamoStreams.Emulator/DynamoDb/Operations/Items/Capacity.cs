@@ -56,7 +56,9 @@ internal static class Capacity
         }
 
         writer.WritePropertyName("ConsumedCapacity");
-        var global = indexName is not null && table.GlobalSecondaryIndexes.Any(g => g.Name == indexName);
-        WriteObject(writer, mode, table.Name, units, indexName, global, isWrite);
+        WriteObject(writer, mode, table.Name, units, indexName, indexName is not null && IsGlobalIndex(table, indexName), isWrite);
     }
+
+    // Apart from WriteMember: a lambda capturing its parameter there would allocate on every call, NONE included.
+    private static bool IsGlobalIndex(TableDefinition table, string indexName) => table.GlobalSecondaryIndexes.Any(g => g.Name == indexName);
 }

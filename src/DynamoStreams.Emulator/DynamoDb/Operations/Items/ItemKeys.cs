@@ -37,26 +37,32 @@ internal static class ItemKeys
     {
         var schema = table.KeySchema;
         var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
-        foreach (var attribute in schema.RangeKey is null ? [schema.HashKey] : new[] { schema.HashKey, schema.RangeKey })
+        AddKeyAttribute(item, schema.HashKey, key);
+        if (schema.RangeKey is not null)
         {
-            if (!item.TryGetValue(attribute.Name, out var value))
-            {
-                throw DynamoDbErrors.InvalidParameter("Missing the key " + attribute.Name + " in the item");
-            }
-
-            var actual = AttributeValue.TypeKey(value.Type);
-            if (actual != attribute.Type)
-            {
-                throw DynamoDbErrors.InvalidParameter($"Type mismatch for key {attribute.Name} expected: {attribute.Type} actual: {actual}");
-            }
-
-            CheckNotEmpty(value, attribute.Name, "One or more parameter values are not valid. ");
-            key[attribute.Name] = value;
+            AddKeyAttribute(item, schema.RangeKey, key);
         }
 
         CheckSizes(key, schema);
         CheckIndexKeys(item, table);
         return key;
+    }
+
+    private static void AddKeyAttribute(IReadOnlyDictionary<string, AttributeValue> item, KeyAttribute attribute, Dictionary<string, AttributeValue> key)
+    {
+        if (!item.TryGetValue(attribute.Name, out var value))
+        {
+            throw DynamoDbErrors.InvalidParameter("Missing the key " + attribute.Name + " in the item");
+        }
+
+        var actual = AttributeValue.TypeKey(value.Type);
+        if (actual != attribute.Type)
+        {
+            throw DynamoDbErrors.InvalidParameter($"Type mismatch for key {attribute.Name} expected: {attribute.Type} actual: {actual}");
+        }
+
+        CheckNotEmpty(value, attribute.Name, "One or more parameter values are not valid. ");
+        key[attribute.Name] = value;
     }
 
     /// <summary>Gets the identity of the item a (checked) key names, to find two requests for one item.</summary>
@@ -80,6 +86,11 @@ internal static class ItemKeys
 
     private static void CheckIndexKeys(IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table)
     {
+        if (table.LocalSecondaryIndexes.Count == 0 && table.GlobalSecondaryIndexes.Count == 0)
+        {
+            return;
+        }
+
         foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
         {
             foreach (var attribute in index.KeySchema.RangeKey is null ? [index.KeySchema.HashKey] : new[] { index.KeySchema.HashKey, index.KeySchema.RangeKey })

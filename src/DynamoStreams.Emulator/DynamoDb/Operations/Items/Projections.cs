@@ -8,10 +8,13 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// <summary>Reads a read's projection: ProjectionExpression or legacy AttributesToGet.</summary>
 internal static class Projections
 {
+    private static readonly string[] s_legacy = ["AttributesToGet"];
+    private static readonly string[] s_expressions = ["ProjectionExpression"];
+
     /// <summary>Reads the projection of GetItem (no other expressions share the placeholders).</summary>
     public static ProjectionExpression? Read(JsonElement body)
     {
-        RequestExpressions.RejectMixed(body, ["AttributesToGet"], ["ProjectionExpression"]);
+        RequestExpressions.RejectMixed(body, s_legacy, s_expressions);
         var text = JsonFields.GetString(body, "ProjectionExpression");
         var context = RequestExpressions.ReadContext(body, usesExpressions: text is not null);
         var projection = Read(body, context);

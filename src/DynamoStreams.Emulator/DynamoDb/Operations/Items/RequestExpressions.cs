@@ -52,14 +52,32 @@ internal static class RequestExpressions
     /// <summary>Rejects a request that mixes legacy and expression parameters, with DynamoDB's message.</summary>
     public static void RejectMixed(JsonElement body, string[] legacy, string[] expressions)
     {
+        // Checked without collecting first: nearly every request uses one kind or neither, and then nothing is allocated.
+        if (!AnyPresent(body, legacy) || !AnyPresent(body, expressions))
+        {
+            return;
+        }
+
         var usedLegacy = legacy.Where(n => JsonFields.TryGet(body, n, out _)).ToList();
         var usedExpressions = expressions.Where(n => JsonFields.TryGet(body, n, out _)).ToList();
-        if (usedLegacy.Count > 0 && usedExpressions.Count > 0)
         {
             throw DynamoDbErrors.Validation(
                 "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
                 + string.Join(", ", usedLegacy) + "} Expression parameters: {" + string.Join(", ", usedExpressions) + "}");
         }
+    }
+
+    private static bool AnyPresent(JsonElement body, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (JsonFields.TryGet(body, name, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads an item-valued member (Item, Key, ExclusiveStartKey), or null when absent.</summary>

@@ -9,10 +9,13 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// <summary>Reads the condition of a write (ConditionExpression or legacy Expected) and checks placeholder use.</summary>
 internal static class WriteConditions
 {
+    private static readonly string[] s_legacy = ["Expected", "ConditionalOperator"];
+    private static readonly string[] s_expressions = ["ConditionExpression"];
+
     /// <summary>Reads the condition of PutItem or DeleteItem; all placeholders must be used by it.</summary>
     public static ConditionExpression Read(JsonElement body)
     {
-        RequestExpressions.RejectMixed(body, ["Expected", "ConditionalOperator"], ["ConditionExpression"]);
+        RequestExpressions.RejectMixed(body, s_legacy, s_expressions);
         var text = JsonFields.GetString(body, "ConditionExpression");
         var context = RequestExpressions.ReadContext(body, usesExpressions: text is not null);
         var condition = Parse(text, context) ?? LegacyConditions.ReadExpected(body) ?? ConditionExpression.Always;
