@@ -6,12 +6,13 @@ using DynamoStreams.Emulator.Hosting;
 using EmulatorThroughput;
 
 // Usage: dotnet run -c Release --project bench/EmulatorThroughput -- [--seconds 2] [--runs 5] [--no-dynalite] [--no-memory]
-//        [--only PutItem] [--profile]
+//        [--only PutItem] [--profile] [--alloc]
 var seconds = 2.0;
 var runs = 5;
 var withDynalite = true;
 var withMemory = true;
 var profile = false;
+var alloc = false;
 string? only = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -23,16 +24,25 @@ for (var i = 0; i < args.Length; i++)
         case "--no-memory": withMemory = false; break;
         case "--only": only = args[++i]; break;
         case "--profile": profile = true; break;
-        default: Console.Error.WriteLine($"Unknown argument {args[i]}; use --seconds <s>, --runs <n>, --no-dynalite, --no-memory, --only <workload>, --profile."); return 2;
+        case "--alloc": alloc = true; break;
+        default: Console.Error.WriteLine($"Unknown argument {args[i]}; use --seconds <s>, --runs <n>, --no-dynalite, --no-memory, --only <workload>, --profile, --alloc."); return 2;
     }
 }
 
-if (profile)
+if (profile || alloc)
 {
     await using var profiled = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
     using var profileClient = CreateClient(profiled.Endpoint);
     await Workloads.CreateTableAsync(profileClient);
-    await Profile.RunAsync(profileClient, profiled, runs);
+    if (alloc)
+    {
+        await Allocations.RunAsync(profileClient, profiled, runs);
+    }
+    else
+    {
+        await Profile.RunAsync(profileClient, profiled, runs);
+    }
+
     return 0;
 }
 

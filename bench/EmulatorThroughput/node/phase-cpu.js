@@ -1,0 +1,58 @@
+'use strict'
+// Preloaded into the load client (node -r ./phase-cpu.js ddb-load.js ...): notes the server's CPU time at each
+// phase boundary of a ddb-load run, so CPU per request is known per operation without changing the client.
+//
+// ddb-load runs its phases one after the other (PutItem, GetItem, BatchWriteItem, Query, Scan, DeleteTable) and
+// waits for every request of a phase before it starts the next, so the first request of a new target marks the end
+// of the previous phase. At each boundary this reads the server's utime + stime (/proc/<pid>/stat, clock ticks)
+// and the sum of its threads' run time (/proc/<pid>/task/*/schedstat, nanoseconds; finer, but loses threads that
+// exit). On exit it writes one JSON line per run to $PHASE_CPU_OUT.
+const fs = require('fs')
+const http = require('http')
+
+const pid = process.env.PHASE_CPU_PID
+const out = process.env.PHASE_CPU_OUT
+const ticksPerSecond = Number(process.env.PHASE_CPU_HZ || 100)
+
+function cpu () {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  let ns = 0
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try { ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) } catch (e) { }
+  }
+  return { statUs: ticks * 1e6 / ticksPerSecond, schedUs: ns / 1e3 }
+}
+
+const runs = []
+let run = null
+let phase = null
+function enter (target) {
+  const now = cpu()
+  if (phase) {
+    phase.statUs = now.statUs - phase.statUs
+    phase.schedUs = now.schedUs - phase.schedUs
+    run[phase.op] = phase
+  }
+  phase = target === 'CreateTable' || target === 'DescribeTable' ? null : Object.assign({ op: target, requests: 0 }, now)
+}
+
+if (pid && out) {
+  const request = http.request
+  http.request = function (options, callback) {
+    const target = String(((options && options.headers) || {})['X-Amz-Target'] || '').split('.')[1] || ''
+    if (target === 'CreateTable') {
+      if (phase) enter('CreateTable')
+      run = {}
+      runs.push(run)
+    }
+    if (run && target && (!phase || phase.op !== target) && !(target === 'DescribeTable' && !phase)) enter(target)
+    if (phase) phase.requests++
+    return request.apply(this, arguments)
+  }
+  process.on('exit', () => {
+    if (phase) enter('CreateTable')
+    fs.writeFileSync(out, runs.map(r => JSON.stringify(r)).join('\n') + '\n')
+  })
+}
