@@ -16,7 +16,10 @@ if (!EmulatorCommandLine.TryParse(args, out var parsed, out var error))
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .SetMinimumLevel(LogLevel.Information)
-    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+    // The host's per-request diagnostics start an Activity and a log scope for every request whenever this category
+    // is enabled at any level; it logs nothing the emulator's users read.
+    .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
 var options = new DynamoEmulatorOptions
 {
     Port = parsed!.Port,
