@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Aspire.Hosting;
 

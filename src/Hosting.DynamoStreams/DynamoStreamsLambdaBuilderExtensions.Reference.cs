@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 
 namespace Aspire.Hosting;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Seeding;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Seeding;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Aspire.Hosting;
 

@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
-using Aspire.Hosting.Local;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Dashboard;
+using Aspire.Hosting.DynamoStreams.Local;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Aspire.Hosting;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EndToEnd.Tests;

@@ -1,6 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Hosting.DynamoStreams.Tests;
 

@@ -1,4 +1,4 @@
-using Aspire.Hosting.Local.Telemetry;
+using Aspire.Hosting.DynamoStreams.Local.Telemetry;
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 

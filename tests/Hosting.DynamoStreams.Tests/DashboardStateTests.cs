@@ -1,8 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Dashboard;
+using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Hosting.DynamoStreams.Tests;
 
@@ -41,7 +42,7 @@ public class DashboardStateTests
         // issue 16: back to normal on success; a paused mapping is not a failing one
         Assert.Equal(KnownResourceStates.Running, MappingStates.State(Status(ProcessingCondition.Healthy)).Text);
         Assert.Equal(HealthStatus.Healthy, MappingStates.Health(Status(ProcessingCondition.Healthy)).Status);
-        Assert.Equal(ResourceStates.Disabled, MappingStates.State(Status(ProcessingCondition.Healthy, EventSourceMappingState.Disabled)));
+        Assert.Equal(DynamoStreamsResourceStates.Disabled, MappingStates.State(Status(ProcessingCondition.Healthy, EventSourceMappingState.Disabled)));
         Assert.Equal(HealthStatus.Unhealthy, MappingStates.Health(null).Status);
     }
 

@@ -1,4 +1,4 @@
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
 using DynamoStreams.LocalLambda.RuntimeApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,6 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 namespace Hosting.DynamoStreams.Tests;
 

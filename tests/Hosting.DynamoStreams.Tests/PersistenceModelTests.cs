@@ -1,5 +1,5 @@
 using Aspire.Hosting;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hosting.DynamoStreams.Tests;

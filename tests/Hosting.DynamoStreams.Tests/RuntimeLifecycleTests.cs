@@ -1,7 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Local.Lambda;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Validation;
 
 namespace Hosting.DynamoStreams.Tests;
 

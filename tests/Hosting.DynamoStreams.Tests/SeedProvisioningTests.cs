@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.Emulator;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.Http;

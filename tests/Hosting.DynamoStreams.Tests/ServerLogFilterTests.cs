@@ -1,4 +1,4 @@
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 using Microsoft.Extensions.Logging;
 
 namespace Hosting.DynamoStreams.Tests;

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 
 namespace Hosting.DynamoStreams.Tests;
 

@@ -1,7 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
-using Aspire.Hosting.Local;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.AwsRunMode;
 
@@ -33,7 +32,7 @@ internal static class AwsRunModeWiring
         {
             if (pattern.Handler.Kind == LambdaHandlerKind.ExistingFunction)
             {
-                throw DynamoStreamsLambdaValidator.Fail(pattern,
+                throw DynamoStreamsRunModes.ConfigurationError(pattern,
                     "LocalHandler needs a handler that can run locally, but the pattern uses an existing function (LambdaHandler.FromExistingFunction). "
                     + "Declare the handler as a project or Node.js code, or turn LocalHandler off.");
             }
@@ -42,7 +41,7 @@ internal static class AwsRunModeWiring
         }
 
         var state = new AwsRunState(pattern, deployer, localHandler);
-        LocalRunOptOut.Apply(builder, pattern, "AWS", state.AddEnvironmentAsync, keepHandler: localHandler);
+        DynamoStreamsRunModes.RunElsewhere(builder, pattern, new ExternalRun("AWS", state.AddEnvironmentAsync) { KeepsHandler = localHandler });
         if (localHandler)
         {
             LocalHandlerCommands.Attach(patternBuilder, state);
@@ -54,7 +53,7 @@ internal static class AwsRunModeWiring
             // The option shapes the model when RunInAws() is called; a later change would be silently ignored.
             if ((deployer.Settings(pattern).LocalHandler == true) != localHandler)
             {
-                throw DynamoStreamsLambdaValidator.Fail(pattern,
+                throw DynamoStreamsRunModes.ConfigurationError(pattern,
                     $"LocalHandler was {(localHandler ? "turned off" : "turned on")} after RunInAws() was called, too late to change what runs locally. "
                     + "Set it in the RunInAws(aws => aws.LocalHandler = true) callback or in configuration (DynamoStreams:Aws:LocalHandler).");
             }

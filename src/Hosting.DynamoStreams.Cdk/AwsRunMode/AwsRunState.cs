@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
         var mode = localHandler
             ? "Runs in AWS with the cloud mapping disabled; the local handler consumes the real stream"
             : "Runs in AWS (no local parts)";
-        await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Starting, (ModeProperty, mode)).ConfigureAwait(false);
+        await DynamoStreamsResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Starting, (ModeProperty, mode)).ConfigureAwait(false);
         try
         {
             var outputs = deployer.Settings(pattern).DeployOnStart == false ? deployer.FindOutputs(pattern) : null;
@@ -68,15 +68,15 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
                 properties.Add((LocalMappingStateProperty, mapping.GetStatus().State));
             }
 
-            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, [.. properties]).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.Running, [.. properties]).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // FailedToStart (not the named failure state) so that WaitFor(pattern) stops waiting; the reason stays in a property and the log.
             e.Logger.LogError("{Message}", ex.Message);
-            await ResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.FailedToStart, ("dynamostreams.aws.failure", ex.Message)).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(notifications, pattern, KnownResourceStates.FailedToStart, ("dynamostreams.aws.failure", ex.Message)).ConfigureAwait(false);
             _outputs.TrySetException(ex);
-            pattern.FunctionEnvironment.TrySetException(ex);
+            DynamoStreamsRunModes.ReportStartFailure(pattern, ex);
         }
     }
 
@@ -84,7 +84,7 @@ internal sealed class AwsRunState(DynamoStreamsLambdaResource pattern, PatternDe
     /// <param name="services">The AppHost services.</param>
     /// <returns>A task that completes when published.</returns>
     public Task PublishLocalMappingStateAsync(IServiceProvider services) => LocalMapping is { } mapping
-        ? ResourceStates.PublishPropertiesAsync(services.GetRequiredService<ResourceNotificationService>(), pattern, (LocalMappingStateProperty, mapping.GetStatus().State))
+        ? DynamoStreamsResourceStates.PublishPropertiesAsync(services.GetRequiredService<ResourceNotificationService>(), pattern, (LocalMappingStateProperty, mapping.GetStatus().State))
         : Task.CompletedTask;
 
     /// <summary>

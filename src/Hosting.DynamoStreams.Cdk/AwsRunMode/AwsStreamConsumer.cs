@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.SQS;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Deployment;
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
@@ -76,9 +76,9 @@ internal static class AwsStreamConsumer
         ICheckpointStore checkpoints = pattern.Emulator.DataDirectory is { } dataDirectory
             ? new FileCheckpointStore(Path.Combine(Path.GetFullPath(dataDirectory), CheckpointFolder))
             : new InMemoryCheckpointStore();
-        var target = new ExternalStreamTarget(streamArn, outputs.DeadLetterQueueArn, region, account,
+        var target = new ExternalStream(streamArn, outputs.DeadLetterQueueArn, region, account,
             new HttpStreamSource(new DynamoDbStreamsClient(http, streamsEndpoint, region, credentials)), new SqsFailureDestination(sqs), checkpoints);
-        var mapping = await ExternalStreamHandler.StartAsync(pattern, services, target, cancellationToken).ConfigureAwait(false);
+        var mapping = await DynamoStreamsRunModes.StartLocalHandlerAsync(pattern, services, target, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "The local handler {Function} consumes {Stream} through {Endpoint} (mapping {Uuid}, {State}); OnFailure to {Queue} through {SqsEndpoint}; checkpoints {Checkpoints}. The cloud mapping is deployed disabled.",
             pattern.LocalFunctionName, streamArn, streamsEndpoint, mapping.Uuid, mapping.GetStatus().State, outputs.DeadLetterQueueArn ?? "(none)",

@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.Deployment;
@@ -80,6 +80,6 @@ internal static class DeploymentCommandWiring
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(pattern);
-        return new DeploymentReporter(logger, (state, properties) => ResourceStates.PublishAsync(notifications, pattern, state, properties));
+        return new DeploymentReporter(logger, (state, properties) => DynamoStreamsResourceStates.PublishAsync(notifications, pattern, state, properties));
     }
 }

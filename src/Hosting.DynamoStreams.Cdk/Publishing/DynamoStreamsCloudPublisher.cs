@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Cdk.Packaging;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -82,7 +82,7 @@ public sealed class DynamoStreamsCloudPublisher
         var stackOptions = new Dictionary<DynamoStreamsLambdaResource, DynamoStreamsStackOptions>();
         foreach (var pattern in ordered)
         {
-            if (RuntimeLifecycle.Warning(pattern.Name, pattern.Handler.Runtime) is { } runtimeWarning)
+            if (DynamoStreamsRunModes.RuntimeDeprecationWarning(pattern) is { } runtimeWarning)
             {
                 _logger.LogWarning("{Warning}", runtimeWarning);
             }

@@ -14,5 +14,5 @@ public sealed class DynamoStreamsMappingResource(string name, DynamoStreamsLambd
 
     internal TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal Local.ILocalMapping? Mapping { get; set; }
+    internal DynamoStreams.Local.ILocalMapping? Mapping { get; set; }
 }

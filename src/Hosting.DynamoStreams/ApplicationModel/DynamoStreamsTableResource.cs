@@ -1,3 +1,5 @@
+using Aspire.Hosting.DynamoStreams.Local;
+
 namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>

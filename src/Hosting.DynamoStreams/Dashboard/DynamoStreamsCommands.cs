@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
 /// <summary>
 /// Names the dashboard commands of the pattern's parts (also usable through <c>ResourceCommandService</c>).

@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Publishing;
 
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
 /// <summary>
 /// Writes the pattern's manifest entry; run-only parts (emulator, runtime host, table, mapping, queue) are excluded.

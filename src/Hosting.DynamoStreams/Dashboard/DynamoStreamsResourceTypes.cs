@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
 /// <summary>
 /// Names the resource types the dashboard shows for the pattern and its parts.

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Local;
+using Aspire.Hosting.DynamoStreams.Local;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
 /// <summary>
 /// Turns a mapping's status into what the dashboard shows, the way AWS's <c>LastProcessingResult</c> follows the last
@@ -21,7 +22,7 @@ internal static class MappingStates
     {
         if (status.State == EventSourceMappingState.Disabled)
         {
-            return ResourceStates.Disabled;
+            return DynamoStreamsResourceStates.Disabled;
         }
 
         return status.Condition.Kind switch

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Dashboard;
 
 /// <summary>
 /// Builds the snapshots the dashboard shows before and while a local run publishes state.

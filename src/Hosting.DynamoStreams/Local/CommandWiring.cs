@@ -1,12 +1,12 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Adds the dashboard commands: disable/enable the mapping, replay from TRIM_HORIZON, redrive and purge the

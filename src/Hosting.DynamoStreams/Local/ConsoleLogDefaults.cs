@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Keeps ASP.NET Core's per-request information messages (the dashboard's gRPC resource service, every SDK call) out

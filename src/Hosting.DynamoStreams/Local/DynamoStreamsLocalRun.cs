@@ -5,7 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using DynamoStreams.Emulator;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Holds what a local run starts in the AppHost process (the emulator and its clients) and stops it when the AppHost stops.

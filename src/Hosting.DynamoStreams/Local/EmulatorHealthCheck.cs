@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Reports the emulator healthy when it answers a real DynamoDB request.

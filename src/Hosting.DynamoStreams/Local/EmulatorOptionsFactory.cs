@@ -2,7 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using DynamoStreams.Emulator;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Maps the emulator resource onto the emulator's options.

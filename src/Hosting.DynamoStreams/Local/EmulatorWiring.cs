@@ -1,10 +1,11 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Starts the AppHost's one embedded emulator in-process when the run initialises it, and reports its state and health.
@@ -35,7 +36,7 @@ internal static class EmulatorWiring
                 var logger = e.Logger;
                 var notifications = e.Notifications;
                 var run = e.Services.GetRequiredService<DynamoStreamsLocalRun>();
-                await ResourceStates.PublishAsync(notifications, resource, KnownResourceStates.Starting).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(notifications, resource, KnownResourceStates.Starting).ConfigureAwait(false);
                 try
                 {
                     var endpoint = await run.StartEmulatorAsync(resource, new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
@@ -45,7 +46,7 @@ internal static class EmulatorWiring
                         State = KnownResourceStates.Running,
                         StartTimeStamp = DateTime.UtcNow,
                         Urls = [new UrlSnapshot("endpoint", endpoint.ToString(), IsInternal: false),
-                            new UrlSnapshot("data explorer", new Uri(endpoint, DynamoStreams.Emulator.Explorer.ExplorerPage.Path).ToString(), IsInternal: false)],
+                            new UrlSnapshot("data explorer", new Uri(endpoint, global::DynamoStreams.Emulator.Explorer.ExplorerPage.Path).ToString(), IsInternal: false)],
                         Properties = ResourceSnapshots.With(s, ("dynamostreams.endpoint", endpoint.ToString()), ("dynamostreams.region", resource.Region), ("dynamostreams.dataDirectory", resource.DataDirectory ?? "(in memory)")),
                     }).ConfigureAwait(false);
                     resource.EndpointSource.TrySetResult(endpoint);
@@ -53,7 +54,7 @@ internal static class EmulatorWiring
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "The emulator failed to start: {Message}", ex.Message);
-                    await ResourceStates.PublishAsync(notifications, resource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+                    await DynamoStreamsResourceStates.PublishAsync(notifications, resource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
                     resource.EndpointSource.TrySetException(ex);
                 }
             });

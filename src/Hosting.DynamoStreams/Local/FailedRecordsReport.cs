@@ -5,7 +5,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Lists a dead-letter queue's failure documents with the stream records each points to (re-read by sequence number

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Controls one running local event-source mapping (the seam between the dashboard and the mapping engine).

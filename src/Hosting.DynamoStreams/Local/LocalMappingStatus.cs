@@ -1,6 +1,6 @@
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Carries what the dashboard shows about a running mapping.

@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Takes a pattern out of the local run (the hook the cloud path's AWS run mode uses): its table, mapping, queue and
@@ -19,7 +19,7 @@ internal static class LocalRunOptOut
     /// <param name="addEnvironment">Fills the environment of a project that references the pattern (and of its local handler).</param>
     /// <param name="keepHandler">
     /// Keeps the handler in the run: its function resource and the runtime host stay, and the caller registers the function
-    /// and feeds it (<see cref="Lambda.ExternalStreamHandler"/>); the table, mapping and queue resources still leave.
+    /// and feeds it (<see cref="Lambda.ExternalStreamHandler"/>, reached through <see cref="Extensibility.DynamoStreamsRunModes"/>); the table, mapping and queue resources still leave.
     /// </param>
     public static void Apply(IDistributedApplicationBuilder builder, DynamoStreamsLambdaResource pattern, string target,
         Func<IDictionary<string, object>, CancellationToken, Task> addEnvironment, bool keepHandler = false)

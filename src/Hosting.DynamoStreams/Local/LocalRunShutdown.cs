@@ -1,8 +1,8 @@
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Stops the local run's in-process parts when the AppHost stops, before its services are disposed: the mapping engine

@@ -1,12 +1,12 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Wires a pattern into a local run: the embedded emulator, the table and queue created once the emulator is healthy,
@@ -99,11 +99,11 @@ internal static class LocalRunWiring
         if (pattern.TableResource is { } table)
         {
             var logger = loggers.GetLogger(table);
-            await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Starting).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(notifications, table, KnownResourceStates.Starting).ConfigureAwait(false);
             try
             {
                 var info = await TableProvisioner.EnsureAsync(run.Tables!, pattern, logger, cancellationToken).ConfigureAwait(false);
-                await ResourceStates.PublishAsync(notifications, table, KnownResourceStates.Running,
+                await DynamoStreamsResourceStates.PublishAsync(notifications, table, KnownResourceStates.Running,
                     ("dynamostreams.tableName", info.TableName), ("dynamostreams.tableArn", info.TableArn), ("dynamostreams.streamArn", info.StreamArn),
                     ("dynamostreams.streamViewType", pattern.ExistingTable is null ? pattern.Table.Stream.ToString() : "NewAndOldImages")).ConfigureAwait(false);
                 table.Created.TrySetResult(info);
@@ -111,7 +111,7 @@ internal static class LocalRunWiring
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Creating table {Table} failed: {Message}", pattern.LocalTableName, ex.Message);
-                await ResourceStates.PublishAsync(notifications, table, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(notifications, table, DynamoStreamsResourceStates.ProvisioningFailed).ConfigureAwait(false);
                 table.Created.TrySetException(ex);
             }
         }
@@ -141,18 +141,18 @@ internal static class LocalRunWiring
         ResourceNotificationService notifications, ResourceLoggerService loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.GetLogger(dlq);
-        await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Starting).ConfigureAwait(false);
+        await DynamoStreamsResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Starting).ConfigureAwait(false);
         try
         {
             var info = await QueueProvisioner.EnsureAsync(run.Sqs!, pattern, logger, cancellationToken).ConfigureAwait(false);
-            await ResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Running,
+            await DynamoStreamsResourceStates.PublishAsync(notifications, dlq, KnownResourceStates.Running,
                 ("dynamostreams.queueUrl", info.QueueUrl), ("dynamostreams.queueArn", info.QueueArn)).ConfigureAwait(false);
             dlq.Created.TrySetResult(info);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Creating dead-letter queue {Queue} failed: {Message}", pattern.LocalQueueName, ex.Message);
-            await ResourceStates.PublishAsync(notifications, dlq, ResourceStates.ProvisioningFailed).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(notifications, dlq, DynamoStreamsResourceStates.ProvisioningFailed).ConfigureAwait(false);
             dlq.Created.TrySetException(ex);
         }
     }

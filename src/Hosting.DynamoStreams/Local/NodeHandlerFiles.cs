@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Checks that a Node.js handler's code folder holds the module its handler string names.

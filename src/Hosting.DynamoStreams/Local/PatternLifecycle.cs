@@ -1,11 +1,11 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
-using Aspire.Hosting.Validation;
+using Aspire.Hosting.DynamoStreams.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Publishes the pattern's own state from its parts: Starting, then Running when table, queue and mapping are up, or a named failure.
@@ -36,7 +36,7 @@ internal static class PatternLifecycle
             }
         }
 
-        await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,
+        await DynamoStreamsResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Starting,
             ("dynamostreams.tableName", pattern.LocalTableName), ("dynamostreams.functionName", pattern.LocalFunctionName)).ConfigureAwait(false);
         try
         {
@@ -55,12 +55,12 @@ internal static class PatternLifecycle
                 await mapping.Started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Running, ("dynamostreams.streamArn", table.StreamArn)).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.Running, ("dynamostreams.streamArn", table.StreamArn)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             e.Logger.LogError("Pattern '{Pattern}' could not start: {Message}", pattern.Name, ex.Message);
-            await ResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(e.Notifications, pattern, KnownResourceStates.FailedToStart).ConfigureAwait(false);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Refreshes the properties a user watches: the table's item count, the dead-letter queue's depth, and the mapping's
@@ -62,7 +63,7 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
             if (count != _lastItemCount)
             {
                 _lastItemCount = count;
-                await ResourceStates.PublishPropertiesAsync(notifications, table, ("dynamostreams.itemCount", count)).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishPropertiesAsync(notifications, table, ("dynamostreams.itemCount", count)).ConfigureAwait(false);
             }
         }
 
@@ -77,7 +78,7 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
             if (depth != _lastQueueDepth)
             {
                 _lastQueueDepth = depth;
-                await ResourceStates.PublishAsync(notifications, dlq, MappingStates.QueueState(attributes.ApproximateNumberOfMessages), ("dynamostreams.dlqDepth", depth)).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(notifications, dlq, MappingStates.QueueState(attributes.ApproximateNumberOfMessages), ("dynamostreams.dlqDepth", depth)).ConfigureAwait(false);
             }
         }
 
@@ -109,11 +110,11 @@ internal sealed class PatternMonitor(DynamoStreamsLambdaResource pattern, Dynamo
             if (state != _lastMappingState)
             {
                 _lastMappingState = state;
-                await ResourceStates.PublishAsync(notifications, mappingResource, state, properties).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(notifications, mappingResource, state, properties).ConfigureAwait(false);
             }
             else
             {
-                await ResourceStates.PublishPropertiesAsync(notifications, mappingResource, properties).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishPropertiesAsync(notifications, mappingResource, properties).ConfigureAwait(false);
             }
         }
     }

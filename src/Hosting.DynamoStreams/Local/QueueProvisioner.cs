@@ -4,7 +4,7 @@ using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Creates a pattern's dead-letter queue in the emulator from the declaration (CreateQueue is idempotent for equal attributes).

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Hands the local servers (the emulator and the Runtime API host) the AppHost's loggers without ASP.NET Core's

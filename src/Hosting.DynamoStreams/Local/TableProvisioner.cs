@@ -1,10 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Seeding;
+using Aspire.Hosting.DynamoStreams.Seeding;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Creates a pattern's table in the emulator from the declaration, through the AWS SDK like any client; a table that

@@ -3,7 +3,7 @@ using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Local;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Builds the item the "write test item" command puts: shaped by the pattern's first seed item when it has seed data

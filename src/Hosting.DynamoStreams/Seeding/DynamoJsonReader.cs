@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
-namespace Aspire.Hosting.Seeding;
+namespace Aspire.Hosting.DynamoStreams.Seeding;
 
 /// <summary>
 /// Reads seed items written in DynamoDB JSON, in the three shapes the AWS CLI reads or writes: a plain array of items,

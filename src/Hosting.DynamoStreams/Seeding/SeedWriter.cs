@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Seeding;
+namespace Aspire.Hosting.DynamoStreams.Seeding;
 
 /// <summary>
 /// Writes a pattern's seed items with <c>BatchWriteItem</c> (25 per request, unprocessed items resent), like

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Validation;
+namespace Aspire.Hosting.DynamoStreams.Validation;
 
 /// <summary>
 /// Finds the options of a declaration that only AWS can honour, so a local run can say once, clearly, that they are

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Validation;
+namespace Aspire.Hosting.DynamoStreams.Validation;
 
 /// <summary>
 /// Checks a pattern's declaration when the AppHost is built: every message names the option and the fix, quoting

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
-using static Aspire.Hosting.Validation.DynamoStreamsLambdaValidator;
+using static Aspire.Hosting.DynamoStreams.Validation.DynamoStreamsLambdaValidator;
 
-namespace Aspire.Hosting.Validation;
+namespace Aspire.Hosting.DynamoStreams.Validation;
 
 /// <summary>
 /// Checks the table options with DynamoDB's and CDK's rules.

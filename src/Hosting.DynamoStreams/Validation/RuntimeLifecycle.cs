@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Validation;
+namespace Aspire.Hosting.DynamoStreams.Validation;
 
 /// <summary>
 /// Lambda's deprecation dates for the runtimes a declaration may still name, as AWS publishes them (and cfn-lint's

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Validation;
+namespace Aspire.Hosting.DynamoStreams.Validation;
 
 /// <summary>
 /// Checks seed items against the table they go into, so a bad seed fails when the AppHost is built rather than halfway

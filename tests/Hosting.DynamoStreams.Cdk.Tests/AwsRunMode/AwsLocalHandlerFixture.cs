@@ -7,8 +7,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using DynamoStreams.Emulator;
-using Aspire.Hosting.Local;
-using Aspire.Hosting.Local.Lambda;
+using Aspire.Hosting.DynamoStreams.Local;
+using Aspire.Hosting.DynamoStreams.Local.Lambda;
 using Hosting.DynamoStreams.Cdk.Tests.Deployment;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Adapts the mapping engine's <see cref="EventSourceMapping"/> to the dashboard's seam.

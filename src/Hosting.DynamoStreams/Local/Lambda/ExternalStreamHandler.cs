@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuntimeFunctionOptions = DynamoStreams.LocalLambda.RuntimeApi.LambdaFunctionOptions;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Runs a pattern's handler locally against a stream outside the local run (the AWS run mode's local handler): the
@@ -26,7 +27,7 @@ internal static class ExternalStreamHandler
     /// <param name="target">The external stream, queue, region, account and the clients that reach them.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running mapping.</returns>
-    public static async Task<EventSourceMapping> StartAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, ExternalStreamTarget target, CancellationToken cancellationToken)
+    public static async Task<EventSourceMapping> StartAsync(DynamoStreamsLambdaResource pattern, IServiceProvider services, ExternalStream target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(target);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using DynamoStreams.LocalLambda.RuntimeApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Remembers how each function's last invocation ended, so a handler that fails its init or crashes shows it on its

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Dashboard;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 using DynamoStreams.LocalLambda.NodeRuntime;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RuntimeFunctionOptions = DynamoStreams.LocalLambda.RuntimeApi.LambdaFunctionOptions;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Wires the Lambda side of a local run: the shared Runtime API host, each function's registration and process
@@ -37,7 +38,7 @@ internal static class LambdaWiring
         resource.Annotations.Add(new LocalRunAnnotation());
         builder.CreateResourceBuilder(resource).OnInitializeResource(async (host, e, ct) =>
         {
-            await ResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.Starting).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.Starting).ConfigureAwait(false);
             try
             {
                 var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
@@ -54,7 +55,7 @@ internal static class LambdaWiring
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 e.Logger.LogError(ex, "The Lambda Runtime API host failed to start: {Message}", ex.Message);
-                await ResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+                await DynamoStreamsResourceStates.PublishAsync(e.Notifications, host, KnownResourceStates.FailedToStart).ConfigureAwait(false);
                 host.EndpointSource.TrySetException(ex);
             }
         });
@@ -119,7 +120,7 @@ internal static class LambdaWiring
         }
 
         var mappingLogger = services.GetRequiredService<ResourceLoggerService>().GetLogger(mappingResource);
-        await ResourceStates.PublishAsync(notifications, mappingResource, KnownResourceStates.Starting).ConfigureAwait(false);
+        await DynamoStreamsResourceStates.PublishAsync(notifications, mappingResource, KnownResourceStates.Starting).ConfigureAwait(false);
         try
         {
             string? dlqArn = null;
@@ -135,7 +136,7 @@ internal static class LambdaWiring
             mappingResource.Mapping = new EsmLocalMapping(mapping);
             var status = mapping.GetStatus();
             mappingLogger.LogInformation("Mapping {Uuid} reads {Stream} for {Function} ({State}).", mapping.Uuid, table.StreamArn, pattern.LocalFunctionName, status.State);
-            await ResourceStates.PublishAsync(notifications, mappingResource, status.State == "Disabled" ? ResourceStates.Disabled : KnownResourceStates.Running,
+            await DynamoStreamsResourceStates.PublishAsync(notifications, mappingResource, status.State == "Disabled" ? DynamoStreamsResourceStates.Disabled : KnownResourceStates.Running,
                 ("dynamostreams.uuid", mapping.Uuid), ("dynamostreams.mappingState", status.State), ("dynamostreams.eventSourceArn", table.StreamArn),
                 ("dynamostreams.functionArn", registered.FunctionArn), ("dynamostreams.batchSize", pattern.EventSource.BatchSize),
                 ("dynamostreams.startingPosition", pattern.EventSource.StartingPosition.ToString())).ConfigureAwait(false);
@@ -144,7 +145,7 @@ internal static class LambdaWiring
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             mappingLogger.LogError(ex, "The mapping could not start: {Message}", ex.Message);
-            await ResourceStates.PublishAsync(notifications, mappingResource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+            await DynamoStreamsResourceStates.PublishAsync(notifications, mappingResource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
             mappingResource.Started.TrySetException(ex);
         }
     }

@@ -9,7 +9,7 @@ using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources.InProcess;
 using DynamoStreams.LocalLambda.RuntimeApi;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Holds the AppHost's Runtime API host and mapping engine for a local run, and stops them when the AppHost stops.

@@ -3,7 +3,7 @@ using System.Text;
 using Aspire.Hosting.ApplicationModel;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Maps the declaration's event-source options onto the engine's <c>CreateEventSourceMapping</c> parameters.

@@ -1,7 +1,7 @@
 using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
 using DynamoStreams.LocalLambda.RuntimeApi;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
 /// <summary>
 /// Invokes functions for the mapping engine through the AppHost's Runtime API host, where the handler processes poll.

@@ -7,7 +7,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
-namespace Aspire.Hosting.Local.Telemetry;
+namespace Aspire.Hosting.DynamoStreams.Local.Telemetry;
 
 /// <summary>
 /// Sends the metrics of what runs inside the AppHost (the mapping engine's counters, the emulator's requests) to the

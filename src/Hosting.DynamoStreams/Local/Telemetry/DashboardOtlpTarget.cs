@@ -2,7 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 
-namespace Aspire.Hosting.Local.Telemetry;
+namespace Aspire.Hosting.DynamoStreams.Local.Telemetry;
 
 /// <summary>
 /// Finds the dashboard's OTLP endpoint and API key the way Aspire hands them to projects (the AppHost's

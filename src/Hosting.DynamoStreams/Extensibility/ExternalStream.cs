@@ -2,10 +2,11 @@ using DynamoStreams.LocalLambda.EventSourceMapping.Checkpoints;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.StreamSources;
 
-namespace Aspire.Hosting.Local.Lambda;
+namespace Aspire.Hosting.DynamoStreams.Extensibility;
 
 /// <summary>
-/// Describes the stream a locally run handler consumes outside the local run, and the clients that reach it.
+/// Describes a stream outside the local run that a pattern's local handler consumes
+/// (<see cref="DynamoStreamsRunModes.StartLocalHandlerAsync"/>), and the clients that reach it.
 /// </summary>
 /// <param name="StreamArn">The stream to read.</param>
 /// <param name="DeadLetterQueueArn">The OnFailure destination's queue ARN, or null.</param>
@@ -14,5 +15,5 @@ namespace Aspire.Hosting.Local.Lambda;
 /// <param name="Streams">Reads the stream.</param>
 /// <param name="Destination">Receives OnFailure documents.</param>
 /// <param name="Checkpoints">Keeps the mapping's positions.</param>
-internal sealed record ExternalStreamTarget(
+public sealed record ExternalStream(
     string StreamArn, string? DeadLetterQueueArn, string Region, string AccountId, IStreamSource Streams, IFailureDestination? Destination, ICheckpointStore Checkpoints);

@@ -1,11 +1,13 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Dashboard;
 
-namespace Aspire.Hosting.Dashboard;
+namespace Aspire.Hosting.DynamoStreams.Extensibility;
 
 /// <summary>
-/// Publishes state changes of resources that no orchestrator runs.
+/// Publishes state changes of the pattern's resources, which no orchestrator runs: the local run publishes through it,
+/// and so does a run mode that takes a pattern elsewhere (<see cref="DynamoStreamsRunModes"/>).
 /// </summary>
-internal static class ResourceStates
+public static class DynamoStreamsResourceStates
 {
     /// <summary>The state of a part whose provisioning failed.</summary>
     public static readonly ResourceStateSnapshot ProvisioningFailed = new("Provisioning failed", KnownResourceStateStyles.Error);

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.ApplicationModel;
+namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Carries the identifiers of a table once a local run has created it.
