@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Dashboard;
+using Aspire.Hosting.DynamoStreams.Extensibility;
+using DynamoStreams.Contracts.RuntimeApi;
 using DynamoStreams.LocalLambda.NodeRuntime;
 using DynamoStreams.LocalLambda.Processes;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RuntimeFunctionOptions = DynamoStreams.LocalLambda.RuntimeApi.LambdaFunctionOptions;
-using Aspire.Hosting.DynamoStreams.Extensibility;
 
 namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
 
@@ -42,7 +43,7 @@ internal static class LambdaWiring
             try
             {
                 var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), ct).ConfigureAwait(false);
-                e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>/2018-06-01/runtime/invocation/next.", started.Endpoint, started.Endpoint);
+                e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>" + RuntimeApiPaths.Runtime + RuntimeApiPaths.Next + ".", started.Endpoint, started.Endpoint);
                 await e.Notifications.PublishUpdateAsync(host, s => s with
                 {
                     State = KnownResourceStates.Running,
