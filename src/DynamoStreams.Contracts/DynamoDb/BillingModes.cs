@@ -1,0 +1,11 @@
+namespace DynamoStreams.Contracts.DynamoDb;
+
+/// <summary>Names DynamoDB's <c>BillingMode</c> values as the API (and CDK's enum members) spell them.</summary>
+public static class BillingModes
+{
+    /// <summary>On demand.</summary>
+    public const string PayPerRequest = "PAY_PER_REQUEST";
+
+    /// <summary>Provisioned read and write capacity.</summary>
+    public const string Provisioned = "PROVISIONED";
+}
