@@ -8,4 +8,7 @@ public static class BillingModes
 
     /// <summary>Provisioned read and write capacity.</summary>
     public const string Provisioned = "PROVISIONED";
+
+    /// <summary>Gets every billing mode, in the order DynamoDB lists them in its validation messages.</summary>
+    public static IReadOnlyList<string> All { get; } = [Provisioned, PayPerRequest];
 }

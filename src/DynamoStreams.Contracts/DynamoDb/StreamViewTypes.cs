@@ -14,4 +14,7 @@ public static class StreamViewTypes
 
     /// <summary>Only the key attributes.</summary>
     public const string KeysOnly = "KEYS_ONLY";
+
+    /// <summary>Gets every stream view type, in the order DynamoDB lists them in its validation messages.</summary>
+    public static IReadOnlyList<string> All { get; } = [KeysOnly, NewImage, OldImage, NewAndOldImages];
 }
