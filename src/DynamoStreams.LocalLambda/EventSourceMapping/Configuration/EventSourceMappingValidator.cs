@@ -13,12 +13,6 @@ namespace DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 /// </summary>
 public static partial class EventSourceMappingValidator
 {
-    /// <summary>The function response type that enables partial batch responses.</summary>
-    public const string ReportBatchItemFailures = FunctionResponseTypes.ReportBatchItemFailures;
-
-    /// <summary>The most filters a mapping accepts (AWS's default quota).</summary>
-    public const int MaximumFilters = EventSourceMappingRanges.MaximumFilters;
-
     /// <summary>Validates the options and applies AWS's defaults.</summary>
     /// <param name="options">The mapping's parameters.</param>
     /// <returns>The resolved configuration.</returns>
@@ -73,7 +67,7 @@ public static partial class EventSourceMappingValidator
             ParallelizationFactor = options.ParallelizationFactor ?? EventSourceMappingDefaults.ParallelizationFactor,
             OnFailureDestination = destination,
             TumblingWindowInSeconds = options.TumblingWindowInSeconds ?? EventSourceMappingDefaults.TumblingWindowInSeconds,
-            ReportBatchItemFailures = options.FunctionResponseTypes?.Contains(ReportBatchItemFailures) ?? false,
+            ReportBatchItemFailures = options.FunctionResponseTypes?.Contains(FunctionResponseTypes.ReportBatchItemFailures) ?? false,
             FilterPatterns = patterns.Select(p => p.Source).ToArray(),
             Filters = new FilterSet(patterns),
             Metrics = options.MetricsConfig?.Metrics?.ToArray() ?? [],
@@ -123,7 +117,7 @@ public static partial class EventSourceMappingValidator
             }
 
             errors.AddRange(types
-                .Where(t => t != ReportBatchItemFailures)
+                .Where(t => t != FunctionResponseTypes.ReportBatchItemFailures)
                 .Select(t => $"Value '[{string.Join(", ", types)}]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]"));
         }
 
@@ -209,10 +203,10 @@ public static partial class EventSourceMappingValidator
     private static List<FilterPattern> ValidateFilters(FilterCriteria? criteria)
     {
         var filters = criteria?.Filters ?? [];
-        if (filters.Count > MaximumFilters)
+        if (filters.Count > EventSourceMappingRanges.MaximumFilters)
         {
             throw new InvalidParameterValueException(
-                $"The number of filters in FilterCriteria ({filters.Count.ToString(CultureInfo.InvariantCulture)}) exceeds the limit of {MaximumFilters.ToString(CultureInfo.InvariantCulture)}. Combine patterns with $or or request a quota increase.");
+                $"The number of filters in FilterCriteria ({filters.Count.ToString(CultureInfo.InvariantCulture)}) exceeds the limit of {EventSourceMappingRanges.MaximumFilters.ToString(CultureInfo.InvariantCulture)}. Combine patterns with $or or request a quota increase.");
         }
 
         var patterns = new List<FilterPattern>(filters.Count);
