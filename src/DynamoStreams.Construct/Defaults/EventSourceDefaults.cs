@@ -3,25 +3,20 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.SQS;
 using DynamoStreams.Construct.Merging;
+using DynamoStreams.Contracts.Pattern;
 
 namespace DynamoStreams.Construct.Defaults;
 
-/// <summary>Builds the event-source props: TRIM_HORIZON, bisect on error, 24 h record age, 500 retries, and the DLQ as on-failure destination.</summary>
+/// <summary>Builds the event-source props from the seed's defaults (<see cref="SeedDefaults"/>), with the DLQ as on-failure destination.</summary>
 internal static class EventSourceDefaults
 {
-    /// <summary>The default maximum record age, in hours.</summary>
-    public const double MaxRecordAgeHours = 24;
-
-    /// <summary>The default number of retries.</summary>
-    public const double RetryAttempts = 500;
-
     /// <summary>Creates the defaults, with <paramref name="deadLetterQueue"/> (when given) as the on-failure destination.</summary>
     public static DynamoEventSourceProps Create(IQueue? deadLetterQueue) => new()
     {
-        StartingPosition = StartingPosition.TRIM_HORIZON,
-        BisectBatchOnError = true,
-        MaxRecordAge = Duration.Hours(MaxRecordAgeHours),
-        RetryAttempts = RetryAttempts,
+        StartingPosition = Enum.Parse<StartingPosition>(SeedDefaults.StartingPosition),
+        BisectBatchOnError = SeedDefaults.BisectBatchOnError,
+        MaxRecordAge = Duration.Hours(SeedDefaults.MaxRecordAge.TotalHours),
+        RetryAttempts = SeedDefaults.RetryAttempts,
         OnFailure = deadLetterQueue is null ? null : new SqsDlq(deadLetterQueue),
     };
 

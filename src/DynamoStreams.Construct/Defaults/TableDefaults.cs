@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using DynamoStreams.Construct.Merging;
+using DynamoStreams.Contracts.Pattern;
 using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace DynamoStreams.Construct.Defaults;
@@ -12,16 +13,16 @@ internal static class TableDefaults
     public const string ConstructId = "DynamoTable";
 
     /// <summary>The default partition key name.</summary>
-    public const string PartitionKeyName = "id";
+    public const string PartitionKeyName = SeedDefaults.PartitionKeyName;
 
-    /// <summary>Creates the table defaults: on-demand, AWS-managed encryption, <c>id</c> (S), NEW_AND_OLD_IMAGES stream, PITR, retained.</summary>
+    /// <summary>Creates the table defaults: the seed's (<see cref="SeedDefaults"/>) plus AWS-managed encryption and retained.</summary>
     /// <param name="user">The user's table props; a customer key, provisioned capacity or the legacy PITR flag there drops the default it would contradict.</param>
     public static TableProps Create(ITableProps? user)
     {
         var defaults = new TableProps
         {
             PartitionKey = new DynamoAttribute { Name = PartitionKeyName, Type = AttributeType.STRING },
-            Stream = StreamViewType.NEW_AND_OLD_IMAGES,
+            Stream = Enum.Parse<StreamViewType>(SeedDefaults.StreamViewType),
             RemovalPolicy = RemovalPolicy.RETAIN,
         };
 
@@ -30,7 +31,7 @@ internal static class TableDefaults
         if (user?.PointInTimeRecovery is null)
 #pragma warning restore CS0618
         {
-            defaults.PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true };
+            defaults.PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = SeedDefaults.PointInTimeRecovery };
         }
 
         // CDK implies CUSTOMER_MANAGED from a key and PROVISIONED from capacities; a default here would turn a
@@ -42,7 +43,7 @@ internal static class TableDefaults
 
         if ((user?.ReadCapacity is null && user?.WriteCapacity is null) || user.BillingMode is not null)
         {
-            defaults.BillingMode = BillingMode.PAY_PER_REQUEST;
+            defaults.BillingMode = Enum.Parse<BillingMode>(SeedDefaults.BillingMode);
         }
 
         return defaults;

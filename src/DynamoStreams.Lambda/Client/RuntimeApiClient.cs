@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
+using DynamoStreams.Contracts.RuntimeApi;
 
 namespace DynamoStreams.Lambda;
 

@@ -1,3 +1,5 @@
+using DynamoStreams.Contracts.RuntimeApi;
+
 namespace DynamoStreams.Lambda;
 
 /// <summary>
@@ -6,13 +8,14 @@ namespace DynamoStreams.Lambda;
 /// </summary>
 internal sealed class RuntimeApiEndpoint
 {
-    private const string ApiVersion = "2018-06-01";
+    private readonly string _runtime;
 
-    private RuntimeApiEndpoint(string baseAddress)
+    private RuntimeApiEndpoint(string root)
     {
-        BaseAddress = baseAddress;
-        Next = new Uri(baseAddress + "/runtime/invocation/next");
-        InitError = new Uri(baseAddress + "/runtime/init/error");
+        BaseAddress = root + "/" + RuntimeApiPaths.Version;
+        _runtime = root + RuntimeApiPaths.Runtime;
+        Next = new Uri(_runtime + RuntimeApiPaths.Next);
+        InitError = new Uri(_runtime + RuntimeApiPaths.InitError);
     }
 
     /// <summary>Gets <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01</c>.</summary>
@@ -43,10 +46,10 @@ internal sealed class RuntimeApiEndpoint
             throw new FormatException($"AWS_LAMBDA_RUNTIME_API '{value}' is not a valid host:port or host:port/prefix, e.g. 127.0.0.1:9001 or 127.0.0.1:9001/my-function.");
         }
 
-        return new RuntimeApiEndpoint(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + ApiVersion);
+        return new RuntimeApiEndpoint(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
     }
 
-    public Uri Response(string requestId) => new(BaseAddress + "/runtime/invocation/" + Uri.EscapeDataString(requestId) + "/response");
+    public Uri Response(string requestId) => new(_runtime + RuntimeApiPaths.InvocationResult(requestId, RuntimeApiPaths.Response));
 
-    public Uri Error(string requestId) => new(BaseAddress + "/runtime/invocation/" + Uri.EscapeDataString(requestId) + "/error");
+    public Uri Error(string requestId) => new(_runtime + RuntimeApiPaths.InvocationResult(requestId, RuntimeApiPaths.Error));
 }

@@ -32,14 +32,11 @@ public sealed class DotNetExecutableRunner : IFunctionProcessRunner
     public FunctionRuntimeInfo Runtime { get; }
 
     /// <inheritdoc />
-    public Task<FunctionProcess> StartAsync(
-        IReadOnlyDictionary<string, string> environment,
-        ILogger logger,
-        CancellationToken cancellationToken)
+    public Task<FunctionProcess> StartAsync(IReadOnlyDictionary<string, string> environment, ILogger logger, CancellationToken cancellationToken) =>
+        FunctionProcessLauncher.StartAsync(environment, logger, Runtime.TaskRoot, Command, cancellationToken);
+
+    private (string FileName, IEnumerable<string> Arguments) Command()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(logger);
-        cancellationToken.ThrowIfCancellationRequested();
         if (Runtime.Handler.Contains(HandlerInfo.Separator, StringComparison.Ordinal))
         {
             HandlerInfo.Parse(Runtime.Handler);
@@ -53,9 +50,8 @@ public sealed class DotNetExecutableRunner : IFunctionProcessRunner
         }
 
         var isAssembly = _path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var fileName = isAssembly ? _options.DotNetHostPath ?? DotNetHost.Locate() : _path;
-        IEnumerable<string> arguments = isAssembly ? [_path, .. _options.Arguments] : _options.Arguments;
-        var startInfo = ProcessStartInfoFactory.Create(fileName, arguments, Runtime.TaskRoot, environment);
-        return Task.FromResult(FunctionProcess.Start(startInfo, logger));
+        return isAssembly
+            ? (_options.DotNetHostPath ?? DotNetHost.Locate(), [_path, .. _options.Arguments])
+            : (_path, _options.Arguments);
     }
 }

@@ -33,14 +33,11 @@ public sealed class NodeFunctionRunner : IFunctionProcessRunner
     public FunctionRuntimeInfo Runtime { get; }
 
     /// <inheritdoc />
-    public Task<FunctionProcess> StartAsync(
-        IReadOnlyDictionary<string, string> environment,
-        ILogger logger,
-        CancellationToken cancellationToken)
+    public Task<FunctionProcess> StartAsync(IReadOnlyDictionary<string, string> environment, ILogger logger, CancellationToken cancellationToken) =>
+        FunctionProcessLauncher.StartAsync(environment, logger, Runtime.TaskRoot, Command, cancellationToken);
+
+    private (string FileName, IEnumerable<string> Arguments) Command()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(logger);
-        cancellationToken.ThrowIfCancellationRequested();
         if (!Directory.Exists(Runtime.TaskRoot))
         {
             throw new FunctionInitException(
@@ -55,7 +52,6 @@ public sealed class NodeFunctionRunner : IFunctionProcessRunner
                 $"The Node.js runtime shim '{_shimPath}' is missing. Point NodeFunctionRunnerOptions.ShimPath at an existing file, or leave it unset to use the shim embedded in DynamoStreams.LocalLambda.");
         }
 
-        var startInfo = ProcessStartInfoFactory.Create(_options.NodeExecutable, [_shimPath], Runtime.TaskRoot, environment);
-        return Task.FromResult(FunctionProcess.Start(startInfo, logger));
+        return (_options.NodeExecutable, [_shimPath]);
     }
 }

@@ -32,10 +32,10 @@ internal static class FunctionErrors
         size is { } bytes
             ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"Response payload size ({bytes} bytes) exceeded maximum allowed payload size ({RuntimeApiHeaders.MaximumResponseBytes} bytes).")
+                $"Response payload size ({bytes} bytes) exceeded maximum allowed payload size ({RuntimeApiLimits.MaximumResponseBytes} bytes).")
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"Response payload size exceeded maximum allowed payload size ({RuntimeApiHeaders.MaximumResponseBytes} bytes)."),
+                $"Response payload size exceeded maximum allowed payload size ({RuntimeApiLimits.MaximumResponseBytes} bytes)."),
         []);
 
     /// <summary>Creates <c>Runtime.InvalidEntrypoint</c> for a process that could not be started at all.</summary>

@@ -4,7 +4,7 @@ namespace DynamoStreams.LocalLambda.RuntimeApi;
 
 /// <summary>
 /// Holds one invocation from the invoke call to its outcome. Phase, instance and timers change only under the
-/// owning <see cref="HostedFunction"/>'s lock.
+/// owning <see cref="InvocationQueue"/>'s lock.
 /// </summary>
 internal sealed class Invocation
 {
@@ -30,7 +30,7 @@ internal sealed class Invocation
 
     public string RequestId { get; }
 
-    public HostedFunction? Owner { get; set; }
+    public InvocationQueue? Owner { get; set; }
 
     public ReadOnlyMemory<byte> Payload { get; }
 
@@ -59,6 +59,10 @@ internal sealed class Invocation
     public Task<InvocationResult> Completion => _completion.Task;
 
     public void SetResult(InvocationResult result) => _completion.TrySetResult(result);
+
+    /// <summary>Builds this invocation's result.</summary>
+    public InvocationResult ToResult(InvocationStatus status, ReadOnlyMemory<byte> payload, FunctionError? error, TimeSpan elapsed) =>
+        new(status, RequestId, payload, error, elapsed, TraceHeader, TraceContext);
 
     public void SetException(Exception exception) => _completion.TrySetException(exception);
 

@@ -183,10 +183,10 @@ public sealed class LambdaRuntimeApiHost : IAsyncDisposable
                 $"Function not found: {functionName}. Register it with RegisterFunctionAsync before invoking it.", nameof(functionName));
         }
 
-        if (payload.Length > RuntimeApiHeaders.MaximumRequestBytes)
+        if (payload.Length > RuntimeApiLimits.MaximumRequestBytes)
         {
             throw new ArgumentException(
-                $"{payload.Length} byte payload is too large for the RequestResponse invocation type (limit {RuntimeApiHeaders.MaximumRequestBytes} bytes).",
+                $"{payload.Length} byte payload is too large for the RequestResponse invocation type (limit {RuntimeApiLimits.MaximumRequestBytes} bytes).",
                 nameof(payload));
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DynamoStreams.Contracts.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ internal sealed class RuntimeApiEndpoints(Func<string, HostedFunction?> findFunc
         var request = context.Request;
         if (!RuntimeApiPath.TryParse(request.Path.Value ?? string.Empty, out var path))
         {
-            await RejectAsync(context, StatusCodes.Status404NotFound, "InvalidRequest", $"Unknown Runtime API path '{request.Path}'. Use /<function>/2018-06-01/runtime/....").ConfigureAwait(false);
+            await RejectAsync(context, StatusCodes.Status404NotFound, "InvalidRequest", $"Unknown Runtime API path '{request.Path}'. Use /<function>{RuntimeApiPaths.Runtime}....").ConfigureAwait(false);
             return;
         }
 
@@ -107,23 +108,8 @@ internal sealed class RuntimeApiEndpoints(Func<string, HostedFunction?> findFunc
 
     private async Task ResponseAsync(HttpContext context, HostedFunction function, string requestId)
     {
-        if (!function.IsRunning(requestId))
+        if (await TakeOutcomeAsync(context, function, requestId).ConfigureAwait(false) is not var (invocation, body))
         {
-            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, RuntimeApiHeaders.MaximumResponseBytes, context.RequestAborted).ConfigureAwait(false);
-        if (!function.TryTakeRunning(requestId, out var invocation))
-        {
-            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
-            return;
-        }
-
-        if (body.TooLarge)
-        {
-            invocation.SetResult(function.CreateError(invocation, FunctionErrors.ResponseTooLarge(body.Length)));
-            await WriteJsonAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorBody("RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({RuntimeApiHeaders.MaximumResponseBytes} bytes).")).ConfigureAwait(false);
             return;
         }
 
@@ -133,23 +119,8 @@ internal sealed class RuntimeApiEndpoints(Func<string, HostedFunction?> findFunc
 
     private async Task ErrorAsync(HttpContext context, HostedFunction function, string requestId)
     {
-        if (!function.IsRunning(requestId))
+        if (await TakeOutcomeAsync(context, function, requestId).ConfigureAwait(false) is not var (invocation, body))
         {
-            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, RuntimeApiHeaders.MaximumResponseBytes, context.RequestAborted).ConfigureAwait(false);
-        if (!function.TryTakeRunning(requestId, out var invocation))
-        {
-            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
-            return;
-        }
-
-        if (body.TooLarge)
-        {
-            invocation.SetResult(function.CreateError(invocation, FunctionErrors.ResponseTooLarge(body.Length)));
-            await WriteJsonAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorBody("RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({RuntimeApiHeaders.MaximumResponseBytes} bytes).")).ConfigureAwait(false);
             return;
         }
 
@@ -158,9 +129,38 @@ internal sealed class RuntimeApiEndpoints(Func<string, HostedFunction?> findFunc
         await WriteJsonAsync(context, StatusCodes.Status202Accepted, s_accepted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads the body of <c>/response</c> or <c>/error</c> and takes the running invocation it completes; answers the
+    /// request itself and returns <see langword="null"/> for an unknown id or a body over the limit.
+    /// </summary>
+    private async Task<(Invocation Invocation, RequestBody Body)?> TakeOutcomeAsync(HttpContext context, HostedFunction function, string requestId)
+    {
+        if (!function.IsRunning(requestId))
+        {
+            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
+            return null;
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, RuntimeApiLimits.MaximumResponseBytes, context.RequestAborted).ConfigureAwait(false);
+        if (!function.TryTakeRunning(requestId, out var invocation))
+        {
+            await InvalidRequestIdAsync(context, function).ConfigureAwait(false);
+            return null;
+        }
+
+        if (body.TooLarge)
+        {
+            invocation.SetResult(function.CreateError(invocation, FunctionErrors.ResponseTooLarge(body.Length)));
+            await WriteJsonAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorBody("RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({RuntimeApiLimits.MaximumResponseBytes} bytes).")).ConfigureAwait(false);
+            return null;
+        }
+
+        return (invocation, body);
+    }
+
     private static async Task InitErrorAsync(HttpContext context, HostedFunction function, RuntimeInstance instance)
     {
-        var body = await RequestBody.ReadAsync(context.Request, RuntimeApiHeaders.MaximumResponseBytes, context.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(context.Request, RuntimeApiLimits.MaximumResponseBytes, context.RequestAborted).ConfigureAwait(false);
         var error = body.TooLarge
             ? new FunctionError(FunctionErrorKind.InitError, "Runtime.Unknown", "The init error document exceeded 6 MB.", [])
             : ErrorDocument.Parse(body.Content.Span, context.Request.Headers[RuntimeApiHeaders.FunctionErrorType], FunctionErrorKind.InitError);

@@ -1,3 +1,5 @@
+using DynamoStreams.Contracts.RuntimeApi;
+
 namespace DynamoStreams.LocalLambda.RuntimeApi;
 
 /// <summary>
@@ -9,12 +11,10 @@ namespace DynamoStreams.LocalLambda.RuntimeApi;
 /// <param name="RequestId">The request id of <c>/response</c> and <c>/error</c>.</param>
 internal readonly record struct RuntimeApiPath(string Function, string? Instance, RuntimeApiAction Action, string? RequestId)
 {
-    private const string Marker = "/2018-06-01/runtime/";
-
     public static bool TryParse(string path, out RuntimeApiPath result)
     {
         result = default;
-        var marker = path.IndexOf(Marker, StringComparison.Ordinal);
+        var marker = path.IndexOf(RuntimeApiPaths.Runtime, StringComparison.Ordinal);
         if (marker <= 1 || path[0] != '/')
         {
             return false;
@@ -38,25 +38,25 @@ internal readonly record struct RuntimeApiPath(string Function, string? Instance
             }
         }
 
-        var rest = path.AsSpan(marker + Marker.Length);
-        if (rest.SequenceEqual("invocation/next"))
+        var rest = path.AsSpan(marker + RuntimeApiPaths.Runtime.Length);
+        if (rest.SequenceEqual(RuntimeApiPaths.Next))
         {
             result = new RuntimeApiPath(function, instance, RuntimeApiAction.Next, null);
             return function.Length > 0;
         }
 
-        if (rest.SequenceEqual("init/error"))
+        if (rest.SequenceEqual(RuntimeApiPaths.InitError))
         {
             result = new RuntimeApiPath(function, instance, RuntimeApiAction.InitError, null);
             return function.Length > 0;
         }
 
-        if (!rest.StartsWith("invocation/"))
+        if (!rest.StartsWith(RuntimeApiPaths.Invocation))
         {
             return false;
         }
 
-        rest = rest["invocation/".Length..];
+        rest = rest[RuntimeApiPaths.Invocation.Length..];
         var idEnd = rest.IndexOf('/');
         if (idEnd <= 0)
         {
@@ -65,8 +65,8 @@ internal readonly record struct RuntimeApiPath(string Function, string? Instance
 
         var action = rest[(idEnd + 1)..] switch
         {
-            "response" => RuntimeApiAction.Response,
-            "error" => RuntimeApiAction.Error,
+            RuntimeApiPaths.Response => RuntimeApiAction.Response,
+            RuntimeApiPaths.Error => RuntimeApiAction.Error,
             _ => (RuntimeApiAction?)null,
         };
         if (action is null || function.Length == 0)

@@ -6,6 +6,10 @@ namespace DynamoStreams.LocalLambda.RuntimeApi;
 /// Represents one runtime process polling a function: a supervised process (with its own path segment) or the
 /// shared, unsupervised instance used by processes started elsewhere (for example by Aspire).
 /// </summary>
+/// <remarks>
+/// <see cref="Ready"/> and <see cref="Current"/> belong to the <see cref="InvocationQueue"/>; <see cref="Process"/>,
+/// <see cref="InitFailureReported"/> and <see cref="Killing"/> to the <see cref="ProcessSupervisor"/>.
+/// </remarks>
 internal sealed class RuntimeInstance
 {
     public RuntimeInstance(string id, int slot)

@@ -3,6 +3,8 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.EventSources;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
+using DynamoStreams.Contracts.EventSourceMapping;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.Mapping;
 
@@ -19,7 +21,7 @@ internal static class EventSourceMapper
     {
         var props = new DynamoEventSourceProps
         {
-            StartingPosition = source.StartingPosition == DynamoStartingPosition.Latest ? StartingPosition.LATEST : StartingPosition.TRIM_HORIZON,
+            StartingPosition = Enum.Parse<StartingPosition>(source.StartingPosition.ToWireName()),
             BatchSize = source.BatchSize,
             BisectBatchOnError = source.BisectBatchOnError,
         };
@@ -40,14 +42,14 @@ internal static class EventSourceMapper
             props.MaxBatchingWindow = Duration.Seconds(window.TotalSeconds);
         }
 
-        // An unlimited age (-1) is outside what a CDK Duration can say; ApplyOverrides writes it.
+        // An unlimited age is outside what a CDK Duration can say; ApplyOverrides writes it.
         if (source.MaxRecordAge is { } age)
         {
             props.MaxRecordAge = Duration.Seconds(age.TotalSeconds);
         }
 
-        // Unset means AWS's unlimited retries (-1), which CDK accepts; the construct's 500 default must not apply.
-        props.RetryAttempts = source.RetryAttempts is { } retries and >= 0 ? retries : -1;
+        // Unset means AWS's unlimited retries, which CDK accepts; the construct's own default must not apply.
+        props.RetryAttempts = Unlimited.ToWire(source.RetryAttempts);
 
         if (source.ParallelizationFactor is { } factor)
         {
@@ -70,7 +72,8 @@ internal static class EventSourceMapper
     /// <summary>Writes what the CDK props cannot express onto the mapping's CloudFormation resource.</summary>
     public static void ApplyOverrides(Stack stack, DynamoEventSourceOptions source)
     {
-        var unlimitedAge = source.MaxRecordAge is null;
+        var maxRecordAge = Unlimited.ToWireSeconds(source.MaxRecordAge);
+        var unlimitedAge = Unlimited.IsUnlimited(maxRecordAge);
         if (!unlimitedAge && source.MetricsConfig.Count == 0)
         {
             return;
@@ -79,7 +82,7 @@ internal static class EventSourceMapper
         var mapping = stack.Node.FindAll().OfType<CfnResource>().Single(r => r.CfnResourceType == MappingType);
         if (unlimitedAge)
         {
-            mapping.AddPropertyOverride("MaximumRecordAgeInSeconds", -1);
+            mapping.AddPropertyOverride("MaximumRecordAgeInSeconds", maxRecordAge);
         }
 
         if (source.MetricsConfig.Count > 0)

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using CdkAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace Aspire.Hosting.DynamoStreams.Cdk.Mapping;
@@ -13,8 +14,9 @@ internal static class TableMapper
         var props = new TableProps
         {
             PartitionKey = ToAttribute(table.PartitionKey),
-            Stream = ToStreamViewType(table.Stream),
-            BillingMode = table.BillingMode == DynamoBillingMode.Provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+            // CDK's enum members are DynamoDB's wire names.
+            Stream = Enum.Parse<StreamViewType>(table.Stream.ToWireName()),
+            BillingMode = Enum.Parse<BillingMode>(table.BillingMode.ToWireName()),
             PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = table.PointInTimeRecovery },
             RemovalPolicy = table.RemovalPolicy switch
             {
@@ -156,14 +158,6 @@ internal static class TableMapper
             DynamoAttributeType.Binary => AttributeType.BINARY,
             _ => AttributeType.STRING,
         },
-    };
-
-    private static StreamViewType ToStreamViewType(DynamoStreamViewType type) => type switch
-    {
-        DynamoStreamViewType.NewImage => StreamViewType.NEW_IMAGE,
-        DynamoStreamViewType.OldImage => StreamViewType.OLD_IMAGE,
-        DynamoStreamViewType.KeysOnly => StreamViewType.KEYS_ONLY,
-        _ => StreamViewType.NEW_AND_OLD_IMAGES,
     };
 
     private static ProjectionType ToProjectionType(DynamoProjectionType type) => type switch

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Dashboard;
+using DynamoStreams.Contracts.EventSourceMapping;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ internal static class LocalCommands
                 return CommandResults.Success();
             }, new CommandOptions { Description = "Resume polling at the checkpoint.", IconName = "Play", UpdateState = c => WhenMappingState(c, EventSourceMappingState.Disabled) });
 
-            mapping.WithCommand(DynamoStreamsCommands.ReplayFromTrimHorizon, "Replay from TRIM_HORIZON", async context =>
+            mapping.WithCommand(DynamoStreamsCommands.ReplayFromTrimHorizon, $"Replay from {StartingPositions.TrimHorizon}", async context =>
             {
                 await RequireMapping(mappingResource).ReplayFromTrimHorizonAsync(context.CancellationToken).ConfigureAwait(false);
                 return CommandResults.Success();

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
 using Aspire.Hosting.DynamoStreams.Seeding;
 using Microsoft.Extensions.Logging;
 
@@ -91,14 +92,16 @@ internal static class TableProvisioner
 
         Add(partitionKey);
         Add(sortKey);
-        var provisioned = existing is null && t.BillingMode == DynamoBillingMode.Provisioned;
+        // An existing table is stood in for locally with the seed's table: on demand, both images.
+        var billing = existing is null ? t.BillingMode : DynamoBillingMode.PayPerRequest;
+        var provisioned = billing == DynamoBillingMode.Provisioned;
         var request = new CreateTableRequest
         {
             TableName = pattern.LocalTableName,
             KeySchema = Keys(partitionKey, sortKey),
-            BillingMode = provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+            BillingMode = BillingMode.FindValue(billing.ToWireName()),
             ProvisionedThroughput = provisioned ? new ProvisionedThroughput(t.ReadCapacity ?? 5, t.WriteCapacity ?? 5) : null,
-            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = ViewType(existing is null ? t.Stream : DynamoStreamViewType.NewAndOldImages) },
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.FindValue((existing is null ? t.Stream : DynamoStreamViewType.NewAndOldImages).ToWireName()) },
         };
 
         if (existing is null)
@@ -171,13 +174,5 @@ internal static class TableProvisioner
         DynamoProjectionType.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
         DynamoProjectionType.Include => new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [.. nonKeyAttributes] },
         _ => new Projection { ProjectionType = ProjectionType.ALL },
-    };
-
-    private static StreamViewType ViewType(DynamoStreamViewType type) => type switch
-    {
-        DynamoStreamViewType.NewImage => StreamViewType.NEW_IMAGE,
-        DynamoStreamViewType.OldImage => StreamViewType.OLD_IMAGE,
-        DynamoStreamViewType.KeysOnly => StreamViewType.KEYS_ONLY,
-        _ => StreamViewType.NEW_AND_OLD_IMAGES,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
+using DynamoStreams.Contracts.EventSourceMapping;
 
 namespace Aspire.Hosting.DynamoStreams.Validation;
 
@@ -10,8 +11,6 @@ namespace Aspire.Hosting.DynamoStreams.Validation;
 /// </summary>
 internal static partial class DynamoStreamsLambdaValidator
 {
-    private const int MaxFilters = 5;
-
     /// <summary>
     /// Validates the whole declaration.
     /// </summary>
@@ -93,39 +92,43 @@ internal static partial class DynamoStreamsLambdaValidator
     private static void ValidateEventSource(DynamoStreamsLambdaResource pattern)
     {
         var e = pattern.EventSource;
-        if (e.BatchSize is < 1 or > 10000)
+        if (!EventSourceMappingRanges.BatchSize.Contains(e.BatchSize))
         {
-            throw Fail(pattern, $"Maximum batch size must be between 1 and 10000 inclusive (given {e.BatchSize}). Set EventSource.BatchSize within that range.");
+            throw Fail(pattern, $"{EventSourceMappingRanges.BatchSize.Describe(e.BatchSize)}. Set EventSource.BatchSize within that range.");
         }
 
-        if (e.MaxBatchingWindow is { } window && (window < TimeSpan.Zero || window.TotalSeconds > 300))
+        var batchingWindow = EventSourceMappingRanges.MaximumBatchingWindowInSeconds;
+        if (e.MaxBatchingWindow is { } window && !batchingWindow.ContainsSeconds(window.TotalSeconds))
         {
-            throw Fail(pattern, $"maxBatchingWindow cannot be over 300 seconds, got {Seconds(window)}. Set EventSource.MaxBatchingWindow between 0 and 300 seconds.");
+            throw Fail(pattern, $"{batchingWindow.Describe(Seconds(window))}. Set EventSource.MaxBatchingWindow between {batchingWindow.Minimum} and {batchingWindow.Maximum} seconds.");
         }
 
-        if (e.MaxRecordAge is { } age && (age.TotalSeconds < 60 || age.TotalDays > 7))
+        // null is the declaration's "until the record expires"; a TimeSpan cannot spell the wire's -1.
+        var recordAge = EventSourceMappingRanges.MaximumRecordAgeInSeconds;
+        if (e.MaxRecordAge is { } age && !recordAge.ContainsSeconds(age.TotalSeconds))
         {
-            throw Fail(pattern, $"maxRecordAge must be between 60 seconds and 7 days inclusive (got {Seconds(age)} seconds). Set EventSource.MaxRecordAge in that range, or null to keep records until they expire.");
+            throw Fail(pattern, $"{recordAge.Describe(Seconds(age))}. Set EventSource.MaxRecordAge in that range, or null to keep records until they expire.");
         }
 
-        if (e.RetryAttempts is < -1 or > 10000)
+        if (e.RetryAttempts is { } retries && !EventSourceMappingRanges.MaximumRetryAttempts.Contains(retries))
         {
-            throw Fail(pattern, $"retryAttempts must be between 0 and 10000 inclusive, got {e.RetryAttempts}. Set EventSource.RetryAttempts in that range, or -1 (or null) to retry until the record expires.");
+            throw Fail(pattern, $"{EventSourceMappingRanges.MaximumRetryAttempts.Describe(retries)}. Set EventSource.RetryAttempts in that range, or {Unlimited.Value} (or null) to retry until the record expires.");
         }
 
-        if (e.ParallelizationFactor is < 1 or > 10)
+        if (e.ParallelizationFactor is { } factor && !EventSourceMappingRanges.ParallelizationFactor.Contains(factor))
         {
-            throw Fail(pattern, $"parallelizationFactor must be between 1 and 10 inclusive, got {e.ParallelizationFactor}. Set EventSource.ParallelizationFactor in that range.");
+            throw Fail(pattern, $"{EventSourceMappingRanges.ParallelizationFactor.Describe(factor)}. Set EventSource.ParallelizationFactor in that range.");
         }
 
-        if (e.TumblingWindow is { } tumbling && (tumbling < TimeSpan.Zero || tumbling.TotalSeconds > 900))
+        var tumblingWindow = EventSourceMappingRanges.TumblingWindowInSeconds;
+        if (e.TumblingWindow is { } tumbling && !tumblingWindow.ContainsSeconds(tumbling.TotalSeconds))
         {
-            throw Fail(pattern, $"tumblingWindow cannot be over 900 seconds, got {Seconds(tumbling)}. Set EventSource.TumblingWindow between 0 and 900 seconds.");
+            throw Fail(pattern, $"{tumblingWindow.Describe(Seconds(tumbling))}. Set EventSource.TumblingWindow between {tumblingWindow.Minimum} and {tumblingWindow.Maximum} seconds.");
         }
 
-        if (e.Filters.Count > MaxFilters)
+        if (e.Filters.Count > EventSourceMappingRanges.MaximumFilters)
         {
-            throw Fail(pattern, $"EventSource.Filters has {e.Filters.Count} patterns; a mapping accepts at most {MaxFilters}. Merge patterns with \"$or\" or array values.");
+            throw Fail(pattern, $"EventSource.Filters has {e.Filters.Count} patterns; a mapping accepts at most {EventSourceMappingRanges.MaximumFilters}. Merge patterns with \"$or\" or array values.");
         }
 
         foreach (var filter in e.Filters)
@@ -135,9 +138,9 @@ internal static partial class DynamoStreamsLambdaValidator
 
         foreach (var metric in e.MetricsConfig)
         {
-            if (metric is not ("EventCount" or "ErrorCount"))
+            if (metric is not (MappingMetrics.EventCount or MappingMetrics.ErrorCount))
             {
-                throw Fail(pattern, $"EventSource.MetricsConfig contains '{metric}': a DynamoDB mapping supports 'EventCount' and 'ErrorCount'.");
+                throw Fail(pattern, $"EventSource.MetricsConfig contains '{metric}': a DynamoDB mapping supports '{MappingMetrics.EventCount}' and '{MappingMetrics.ErrorCount}'.");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
+using DynamoStreams.Contracts.DynamoDb;
 using static Aspire.Hosting.DynamoStreams.Validation.DynamoStreamsLambdaValidator;
 
 namespace Aspire.Hosting.DynamoStreams.Validation;
@@ -55,7 +56,7 @@ internal static partial class DynamoTableValidator
 
         if (t.BillingMode == DynamoBillingMode.PayPerRequest && (t.ReadCapacity is not null || t.WriteCapacity is not null))
         {
-            throw Fail(pattern, "you cannot provision read and write capacity for a table with PAY_PER_REQUEST billing mode. Remove Table.ReadCapacity/WriteCapacity, or set Table.BillingMode = DynamoBillingMode.Provisioned.");
+            throw Fail(pattern, $"you cannot provision read and write capacity for a table with {BillingModes.PayPerRequest} billing mode. Remove Table.ReadCapacity/WriteCapacity, or set Table.BillingMode = DynamoBillingMode.Provisioned.");
         }
 
         if (t.ReadCapacity is < 1 || t.WriteCapacity is < 1)
@@ -93,7 +94,7 @@ internal static partial class DynamoTableValidator
             ValidateProjection(pattern, gsi.ProjectionType, gsi.NonKeyAttributes);
             if (t.BillingMode == DynamoBillingMode.PayPerRequest && (gsi.ReadCapacity is not null || gsi.WriteCapacity is not null))
             {
-                throw Fail(pattern, $"you cannot provision read and write capacity for a table with PAY_PER_REQUEST billing mode. Remove ReadCapacity/WriteCapacity from index '{gsi.IndexName}'.");
+                throw Fail(pattern, $"you cannot provision read and write capacity for a table with {BillingModes.PayPerRequest} billing mode. Remove ReadCapacity/WriteCapacity from index '{gsi.IndexName}'.");
             }
         }
 

@@ -11,6 +11,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
     /// <summary>The packable projects and the package each gives.</summary>
     public static readonly IReadOnlyList<(string Project, string PackageId)> Packages =
     [
+        ("src/DynamoStreams.Contracts", "DynamoStreams.Contracts"),
         ("src/DynamoStreams.Emulator", "DynamoStreams.Emulator"),
         ("src/DynamoStreams.Lambda", "DynamoStreams.Lambda"),
         ("src/DynamoStreams.Lambda.Sdk", "DynamoStreams.Lambda.Sdk"),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Contracts.DynamoDb;
 using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
 using DynamoStreams.Emulator.DynamoDb.Tables;
@@ -30,7 +31,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
         var throughput = TableSchemaReader.ReadThroughput(body, "provisionedThroughput", errors);
         var keys = TableSchemaReader.ReadKeySchemaElements(body, "keySchema", errors);
         var billingMode = JsonFields.GetString(body, "BillingMode");
-        errors.CheckEnum(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        errors.CheckEnum(billingMode, "billingMode", [.. BillingModes.All]);
         var tableClass = JsonFields.GetString(body, "TableClass");
         errors.CheckEnum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
         string? viewType = null;
@@ -44,7 +45,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
                 errors.NotNull("streamSpecification.streamEnabled");
             }
 
-            errors.CheckEnum(viewType, "streamSpecification.streamViewType", "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+            errors.CheckEnum(viewType, "streamSpecification.streamViewType", [.. StreamViewTypes.All]);
         }
 
         if (definitions is null)
@@ -58,7 +59,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
         }
 
         errors.ThrowIfAny();
-        var onDemand = billingMode == "PAY_PER_REQUEST";
+        var onDemand = billingMode == BillingModes.PayPerRequest;
         if (!onDemand && throughput is null)
         {
             throw DynamoDbErrors.InvalidParameter("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
@@ -109,7 +110,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
             AttributeDefinitions = definitions!,
             LocalSecondaryIndexes = lsis,
             GlobalSecondaryIndexes = gsis,
-            BillingMode = onDemand ? "PAY_PER_REQUEST" : "PROVISIONED",
+            BillingMode = onDemand ? BillingModes.PayPerRequest : BillingModes.Provisioned,
             BillingModeUpdated = billingMode is null ? null : now,
             Throughput = throughput ?? ProvisionedThroughput.Zero,
             Stream = streamEnabled == true ? StreamLabels.Enable(arn, viewType!, now, null) : StreamSettings.None,

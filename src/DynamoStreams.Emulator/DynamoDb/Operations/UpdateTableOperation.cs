@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DynamoStreams.Contracts.DynamoDb;
 using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
 using DynamoStreams.Emulator.DynamoDb.Tables;
@@ -28,7 +29,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
         var definitions = TableSchemaReader.ReadAttributeDefinitions(body, errors);
         var throughput = TableSchemaReader.ReadThroughput(body, "provisionedThroughput", errors);
         var billingMode = JsonFields.GetString(body, "BillingMode");
-        errors.CheckEnum(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        errors.CheckEnum(billingMode, "billingMode", [.. BillingModes.All]);
         var tableClass = JsonFields.GetString(body, "TableClass");
         errors.CheckEnum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
         bool? streamEnabled = null;
@@ -43,7 +44,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
                 errors.NotNull("streamSpecification.streamEnabled");
             }
 
-            errors.CheckEnum(viewType, "streamSpecification.streamViewType", "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+            errors.CheckEnum(viewType, "streamSpecification.streamViewType", [.. StreamViewTypes.All]);
         }
 
         errors.ThrowIfAny();
@@ -102,7 +103,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
 
     private static TableDefinition ApplyBilling(TableDefinition current, string? billingMode, ProvisionedThroughput? throughput, DateTimeOffset now)
     {
-        var onDemand = billingMode is null ? current.IsOnDemand : billingMode == "PAY_PER_REQUEST";
+        var onDemand = billingMode is null ? current.IsOnDemand : billingMode == BillingModes.PayPerRequest;
         if (onDemand && throughput is not null)
         {
             throw DynamoDbErrors.InvalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
@@ -130,7 +131,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
 
         return current with
         {
-            BillingMode = onDemand ? "PAY_PER_REQUEST" : "PROVISIONED",
+            BillingMode = onDemand ? BillingModes.PayPerRequest : BillingModes.Provisioned,
             BillingModeUpdated = billingMode is null ? current.BillingModeUpdated : now,
             Throughput = onDemand ? ProvisionedThroughput.Zero : throughput ?? current.Throughput,
             GlobalSecondaryIndexes = gsis,

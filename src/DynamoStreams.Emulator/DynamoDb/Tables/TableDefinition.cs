@@ -1,3 +1,5 @@
+using DynamoStreams.Contracts.DynamoDb;
+
 namespace DynamoStreams.Emulator.DynamoDb.Tables;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal sealed record TableDefinition
     public IReadOnlyList<SecondaryIndex> GlobalSecondaryIndexes { get; init; } = [];
 
     /// <summary>Gets the billing mode: <c>PROVISIONED</c> or <c>PAY_PER_REQUEST</c>.</summary>
-    public string BillingMode { get; init; } = "PROVISIONED";
+    public string BillingMode { get; init; } = BillingModes.Provisioned;
 
     /// <summary>Gets the provisioned throughput (zero on demand).</summary>
     public ProvisionedThroughput Throughput { get; init; } = ProvisionedThroughput.Zero;
@@ -64,7 +66,7 @@ internal sealed record TableDefinition
     public bool PointInTimeRecoveryEnabled { get; init; }
 
     /// <summary>Gets whether the table uses on-demand billing.</summary>
-    public bool IsOnDemand => BillingMode == "PAY_PER_REQUEST";
+    public bool IsOnDemand => BillingMode == BillingModes.PayPerRequest;
 
     /// <summary>Finds a secondary index by name.</summary>
     /// <param name="indexName">The index name.</param>

@@ -1,3 +1,4 @@
+using DynamoStreams.Contracts.EventSourceMapping;
 using DynamoStreams.LocalLambda.EventSourceMapping.Filtering;
 
 namespace DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
@@ -27,25 +28,25 @@ public sealed record EventSourceMappingConfiguration
     public required StartingPosition StartingPosition { get; init; }
 
     /// <summary>Gets the maximum number of records per invocation.</summary>
-    public int BatchSize { get; init; } = 100;
+    public int BatchSize { get; init; } = EventSourceMappingDefaults.BatchSize;
 
     /// <summary>Gets the batching window in seconds.</summary>
     public int MaximumBatchingWindowInSeconds { get; init; }
 
     /// <summary>Gets whether the mapping starts enabled.</summary>
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; init; } = EventSourceMappingDefaults.Enabled;
 
     /// <summary>Gets whether failed batches are halved before retrying.</summary>
     public bool BisectBatchOnFunctionError { get; init; }
 
     /// <summary>Gets the retry limit (-1 = until the records expire).</summary>
-    public int MaximumRetryAttempts { get; init; } = -1;
+    public int MaximumRetryAttempts { get; init; } = EventSourceMappingDefaults.MaximumRetryAttempts;
 
     /// <summary>Gets the maximum record age in seconds (-1 = until the stream's 24-hour retention).</summary>
-    public int MaximumRecordAgeInSeconds { get; init; } = -1;
+    public int MaximumRecordAgeInSeconds { get; init; } = EventSourceMappingDefaults.MaximumRecordAgeInSeconds;
 
     /// <summary>Gets the number of concurrent batches per shard.</summary>
-    public int ParallelizationFactor { get; init; } = 1;
+    public int ParallelizationFactor { get; init; } = EventSourceMappingDefaults.ParallelizationFactor;
 
     /// <summary>Gets the ARN receiving discarded batches, or null.</summary>
     public string? OnFailureDestination { get; init; }
@@ -72,5 +73,5 @@ public sealed record EventSourceMappingConfiguration
     public required string AccountId { get; init; }
 
     /// <summary>Gets the starting position as AWS spells it.</summary>
-    public string StartingPositionName => StartingPosition == StartingPosition.TrimHorizon ? "TRIM_HORIZON" : "LATEST";
+    public string StartingPositionName => StartingPosition == StartingPosition.TrimHorizon ? StartingPositions.TrimHorizon : StartingPositions.Latest;
 }

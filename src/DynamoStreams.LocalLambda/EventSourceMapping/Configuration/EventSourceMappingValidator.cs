@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DynamoStreams.Contracts.EventSourceMapping;
 using DynamoStreams.LocalLambda.EventSourceMapping.Errors;
 using DynamoStreams.LocalLambda.EventSourceMapping.Filtering;
 
@@ -12,12 +13,6 @@ namespace DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 /// </summary>
 public static partial class EventSourceMappingValidator
 {
-    /// <summary>The function response type that enables partial batch responses.</summary>
-    public const string ReportBatchItemFailures = "ReportBatchItemFailures";
-
-    /// <summary>The most filters a mapping accepts (AWS's default quota).</summary>
-    public const int MaximumFilters = 5;
-
     /// <summary>Validates the options and applies AWS's defaults.</summary>
     /// <param name="options">The mapping's parameters.</param>
     /// <returns>The resolved configuration.</returns>
@@ -32,19 +27,19 @@ public static partial class EventSourceMappingValidator
         var functionName = ParseFunctionName(options.FunctionName!, region, account);
         var startingPosition = options.StartingPosition switch
         {
-            "TRIM_HORIZON" => StartingPosition.TrimHorizon,
-            "LATEST" => StartingPosition.Latest,
+            StartingPositions.TrimHorizon => StartingPosition.TrimHorizon,
+            StartingPositions.Latest => StartingPosition.Latest,
             null => throw new InvalidParameterValueException(
-                "StartingPosition is required for a DynamoDB stream event source. Set it to TRIM_HORIZON or LATEST."),
+                $"StartingPosition is required for a DynamoDB stream event source. Set it to {StartingPositions.TrimHorizon} or {StartingPositions.Latest}."),
             _ => throw new InvalidParameterValueException(
-                $"Unsupported starting position for a DynamoDB stream event source: {options.StartingPosition}. Use TRIM_HORIZON or LATEST."),
+                $"Unsupported starting position for a DynamoDB stream event source: {options.StartingPosition}. Use {StartingPositions.TrimHorizon} or {StartingPositions.Latest}."),
         };
 
-        var maxAge = options.MaximumRecordAgeInSeconds ?? -1;
-        if (maxAge is >= 0 and < 60)
+        // The API model admits 0 to 59; the service does not.
+        var maxAge = options.MaximumRecordAgeInSeconds ?? EventSourceMappingDefaults.MaximumRecordAgeInSeconds;
+        if (!EventSourceMappingRanges.MaximumRecordAgeInSeconds.Contains(maxAge))
         {
-            throw new InvalidParameterValueException(
-                "MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)");
+            throw new InvalidParameterValueException(EventSourceMappingRanges.RecordAgeServiceRule);
         }
 
         var destination = options.DestinationConfig?.OnFailure?.Destination;
@@ -63,16 +58,16 @@ public static partial class EventSourceMappingValidator
             FunctionShortName = functionName.Name,
             FunctionArn = functionName.Arn,
             StartingPosition = startingPosition,
-            BatchSize = options.BatchSize ?? 100,
-            MaximumBatchingWindowInSeconds = options.MaximumBatchingWindowInSeconds ?? 0,
-            Enabled = options.Enabled ?? true,
-            BisectBatchOnFunctionError = options.BisectBatchOnFunctionError ?? false,
-            MaximumRetryAttempts = options.MaximumRetryAttempts ?? -1,
+            BatchSize = options.BatchSize ?? EventSourceMappingDefaults.BatchSize,
+            MaximumBatchingWindowInSeconds = options.MaximumBatchingWindowInSeconds ?? EventSourceMappingDefaults.MaximumBatchingWindowInSeconds,
+            Enabled = options.Enabled ?? EventSourceMappingDefaults.Enabled,
+            BisectBatchOnFunctionError = options.BisectBatchOnFunctionError ?? EventSourceMappingDefaults.BisectBatchOnFunctionError,
+            MaximumRetryAttempts = options.MaximumRetryAttempts ?? EventSourceMappingDefaults.MaximumRetryAttempts,
             MaximumRecordAgeInSeconds = maxAge,
-            ParallelizationFactor = options.ParallelizationFactor ?? 1,
+            ParallelizationFactor = options.ParallelizationFactor ?? EventSourceMappingDefaults.ParallelizationFactor,
             OnFailureDestination = destination,
-            TumblingWindowInSeconds = options.TumblingWindowInSeconds ?? 0,
-            ReportBatchItemFailures = options.FunctionResponseTypes?.Contains(ReportBatchItemFailures) ?? false,
+            TumblingWindowInSeconds = options.TumblingWindowInSeconds ?? EventSourceMappingDefaults.TumblingWindowInSeconds,
+            ReportBatchItemFailures = options.FunctionResponseTypes?.Contains(FunctionResponseTypes.ReportBatchItemFailures) ?? false,
             FilterPatterns = patterns.Select(p => p.Source).ToArray(),
             Filters = new FilterSet(patterns),
             Metrics = options.MetricsConfig?.Metrics?.ToArray() ?? [],
@@ -84,12 +79,12 @@ public static partial class EventSourceMappingValidator
     private static void ValidateModelConstraints(EventSourceMappingOptions options)
     {
         var errors = new List<string>();
-        Range(errors, options.BatchSize, "batchSize", 1, 10000);
-        Range(errors, options.MaximumBatchingWindowInSeconds, "maximumBatchingWindowInSeconds", 0, 300);
-        Range(errors, options.MaximumRetryAttempts, "maximumRetryAttempts", -1, 10000);
-        Range(errors, options.MaximumRecordAgeInSeconds, "maximumRecordAgeInSeconds", -1, 604800);
-        Range(errors, options.ParallelizationFactor, "parallelizationFactor", 1, 10);
-        Range(errors, options.TumblingWindowInSeconds, "tumblingWindowInSeconds", 0, 900);
+        Range(errors, options.BatchSize, EventSourceMappingRanges.BatchSize);
+        Range(errors, options.MaximumBatchingWindowInSeconds, EventSourceMappingRanges.MaximumBatchingWindowInSeconds);
+        Range(errors, options.MaximumRetryAttempts, EventSourceMappingRanges.MaximumRetryAttempts);
+        Range(errors, options.MaximumRecordAgeInSeconds, EventSourceMappingRanges.MaximumRecordAgeInSeconds);
+        Range(errors, options.ParallelizationFactor, EventSourceMappingRanges.ParallelizationFactor);
+        Range(errors, options.TumblingWindowInSeconds, EventSourceMappingRanges.TumblingWindowInSeconds);
 
         if (options.FunctionName is null)
         {
@@ -109,9 +104,9 @@ public static partial class EventSourceMappingValidator
             errors.Add($"Value '{options.EventSourceArn}' at 'eventSourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {ArnPattern()}");
         }
 
-        if (options.StartingPosition is not null and not ("TRIM_HORIZON" or "LATEST" or "AT_TIMESTAMP"))
+        if (options.StartingPosition is not null and not (StartingPositions.TrimHorizon or StartingPositions.Latest or StartingPositions.AtTimestamp))
         {
-            errors.Add($"Value '{options.StartingPosition}' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [TRIM_HORIZON, AT_TIMESTAMP, LATEST]");
+            errors.Add($"Value '{options.StartingPosition}' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [{StartingPositions.TrimHorizon}, {StartingPositions.AtTimestamp}, {StartingPositions.Latest}]");
         }
 
         if (options.FunctionResponseTypes is { } types)
@@ -122,15 +117,15 @@ public static partial class EventSourceMappingValidator
             }
 
             errors.AddRange(types
-                .Where(t => t != ReportBatchItemFailures)
+                .Where(t => t != FunctionResponseTypes.ReportBatchItemFailures)
                 .Select(t => $"Value '[{string.Join(", ", types)}]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]"));
         }
 
         if (options.MetricsConfig?.Metrics is { } metrics)
         {
             errors.AddRange(metrics
-                .Where(m => m is not ("EventCount" or "ErrorCount" or "KafkaMetrics"))
-                .Select(m => $"Value '[{string.Join(", ", metrics)}]' at 'metricsConfig.metrics' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [EventCount, ErrorCount, KafkaMetrics]]"));
+                .Where(m => m is not (MappingMetrics.EventCount or MappingMetrics.ErrorCount or MappingMetrics.KafkaMetrics))
+                .Select(m => $"Value '[{string.Join(", ", metrics)}]' at 'metricsConfig.metrics' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{MappingMetrics.EventCount}, {MappingMetrics.ErrorCount}, {MappingMetrics.KafkaMetrics}]]"));
         }
 
         if (errors.Count > 0)
@@ -141,15 +136,11 @@ public static partial class EventSourceMappingValidator
         }
     }
 
-    private static void Range(List<string> errors, int? value, string member, int min, int max)
+    private static void Range(List<string> errors, int? value, EventSourceMappingRange range)
     {
-        if (value < min)
+        if (value is { } v && range.ModelViolation(v) is { } violation)
         {
-            errors.Add($"Value '{value.Value.ToString(CultureInfo.InvariantCulture)}' at '{member}' failed to satisfy constraint: Member must have value greater than or equal to {min.ToString(CultureInfo.InvariantCulture)}");
-        }
-        else if (value > max)
-        {
-            errors.Add($"Value '{value.Value.ToString(CultureInfo.InvariantCulture)}' at '{member}' failed to satisfy constraint: Member must have value less than or equal to {max.ToString(CultureInfo.InvariantCulture)}");
+            errors.Add(violation);
         }
     }
 
@@ -212,10 +203,10 @@ public static partial class EventSourceMappingValidator
     private static List<FilterPattern> ValidateFilters(FilterCriteria? criteria)
     {
         var filters = criteria?.Filters ?? [];
-        if (filters.Count > MaximumFilters)
+        if (filters.Count > EventSourceMappingRanges.MaximumFilters)
         {
             throw new InvalidParameterValueException(
-                $"The number of filters in FilterCriteria ({filters.Count.ToString(CultureInfo.InvariantCulture)}) exceeds the limit of {MaximumFilters.ToString(CultureInfo.InvariantCulture)}. Combine patterns with $or or request a quota increase.");
+                $"The number of filters in FilterCriteria ({filters.Count.ToString(CultureInfo.InvariantCulture)}) exceeds the limit of {EventSourceMappingRanges.MaximumFilters.ToString(CultureInfo.InvariantCulture)}. Combine patterns with $or or request a quota increase.");
         }
 
         var patterns = new List<FilterPattern>(filters.Count);

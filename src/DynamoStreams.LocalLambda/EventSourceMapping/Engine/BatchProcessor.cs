@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DynamoStreams.Contracts.EventSourceMapping;
 using DynamoStreams.LocalLambda.EventSourceMapping.Destinations;
 using DynamoStreams.LocalLambda.EventSourceMapping.Invocation;
 using DynamoStreams.LocalLambda.EventSourceMapping.Status;
@@ -118,7 +119,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             attempt.Retries++;
             attempt.LastError = error;
             attempt.LastCause = cause;
-            if (config.MaximumRetryAttempts >= 0 && attempt.Retries > config.MaximumRetryAttempts)
+            if (!Unlimited.IsUnlimited(config.MaximumRetryAttempts) && attempt.Retries > config.MaximumRetryAttempts)
             {
                 await DiscardAsync(range, OnFailureDocument.RetryAttemptsExhausted, attempt, owner, cancellationToken).ConfigureAwait(false);
                 return;
@@ -128,7 +129,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
             _context.Condition = ProcessingCondition.Retrying(cause, attempt.InvokeCount + 1, error);
             _context.Logger.LogInformation(
                 "Mapping {Uuid}: retrying {Count} records of {Shard} (retry {Retry} of {Maximum})",
-                config.Uuid, range.Count, owner.ShardId, attempt.Retries, config.MaximumRetryAttempts < 0 ? "unlimited" : config.MaximumRetryAttempts.ToString(CultureInfo.InvariantCulture));
+                config.Uuid, range.Count, owner.ShardId, attempt.Retries, Unlimited.IsUnlimited(config.MaximumRetryAttempts) ? "unlimited" : config.MaximumRetryAttempts.ToString(CultureInfo.InvariantCulture));
             await _context.BackoffAsync(attempt.Retries, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -137,7 +138,7 @@ internal sealed class BatchProcessor(MappingContext context, PauseGate? gate = n
     {
         var now = _context.Time.GetUtcNow();
         var maxAge = _context.Configuration.MaximumRecordAgeInSeconds;
-        var limit = maxAge < 0 ? _context.Options.StreamRetention : TimeSpan.FromSeconds(Math.Min(maxAge, _context.Options.StreamRetention.TotalSeconds));
+        var limit = Unlimited.IsUnlimited(maxAge) ? _context.Options.StreamRetention : TimeSpan.FromSeconds(Math.Min(maxAge, _context.Options.StreamRetention.TotalSeconds));
         var count = 0;
         while (count < range.Count && now - range[count].Record.ApproximateCreationDateTime > limit)
         {

@@ -5,6 +5,13 @@ using System.Text.Json;
 namespace DynamoStreams.LocalLambda.EventSourceMapping.Engine;
 
 /// <summary>Writes the event JSON the function receives (spec B.3) without re-serialising the records.</summary>
+/// <remarks>
+/// Written by hand on purpose rather than through DynamoStreams.Lambda's <c>DynamoDBEvent</c> model: each record is
+/// the stream's own <c>GetRecords</c> JSON, copied byte for byte with <c>eventSourceARN</c> appended, so what the
+/// function receives is exactly what the stream returned (attribute values, number text, member order) and a batch
+/// costs one copy per record instead of a parse and a serialisation. A model round trip would also tie the host to the
+/// handler library's version.
+/// </remarks>
 internal static class EventPayload
 {
     /// <summary>The synchronous invocation payload limit: 6 MB.</summary>

@@ -1,3 +1,6 @@
+using Aspire.Hosting.DynamoStreams.Extensibility;
+using DynamoStreams.Contracts.Pattern;
+
 namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>
@@ -16,16 +19,16 @@ public sealed class DynamoTableOptions
     public string? TableName { get; set; }
 
     /// <summary>Gets or sets the partition key (default <c>id</c>, string).</summary>
-    public DynamoAttribute PartitionKey { get; set; } = new("id", DynamoAttributeType.String);
+    public DynamoAttribute PartitionKey { get; set; } = new(SeedDefaults.PartitionKeyName, DynamoAttributeType.String);
 
     /// <summary>Gets or sets the optional sort key.</summary>
     public DynamoAttribute? SortKey { get; set; }
 
     /// <summary>Gets or sets what each stream record carries (default <see cref="DynamoStreamViewType.NewAndOldImages"/>).</summary>
-    public DynamoStreamViewType Stream { get; set; } = DynamoStreamViewType.NewAndOldImages;
+    public DynamoStreamViewType Stream { get; set; } = DynamoWireNames.ParseStreamViewType(SeedDefaults.StreamViewType);
 
     /// <summary>Gets or sets the billing mode (default <see cref="DynamoBillingMode.PayPerRequest"/>).</summary>
-    public DynamoBillingMode BillingMode { get; set; } = DynamoBillingMode.PayPerRequest;
+    public DynamoBillingMode BillingMode { get; set; } = DynamoWireNames.ParseBillingMode(SeedDefaults.BillingMode);
 
     /// <summary>Gets or sets the read capacity; only with <see cref="DynamoBillingMode.Provisioned"/> (CDK's default 5). Cloud-only.</summary>
     public int? ReadCapacity { get; set; }
@@ -43,7 +46,7 @@ public sealed class DynamoTableOptions
     public IList<DynamoLocalSecondaryIndex> LocalSecondaryIndexes { get; } = [];
 
     /// <summary>Gets or sets whether point-in-time recovery is on (the seed's default true). Cloud-only.</summary>
-    public bool PointInTimeRecovery { get; set; } = true;
+    public bool PointInTimeRecovery { get; set; } = SeedDefaults.PointInTimeRecovery;
 
     /// <summary>Gets or sets what happens to the table when the stack is deleted (the seed's default Retain). Cloud-only.</summary>
     public DynamoRemovalPolicy RemovalPolicy { get; set; } = DynamoRemovalPolicy.Retain;

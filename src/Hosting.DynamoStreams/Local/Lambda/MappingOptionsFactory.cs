@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DynamoStreams.Extensibility;
+using DynamoStreams.Contracts.EventSourceMapping;
 using DynamoStreams.LocalLambda.EventSourceMapping.Configuration;
 
 namespace Aspire.Hosting.DynamoStreams.Local.Lambda;
@@ -25,16 +27,16 @@ internal static class MappingOptionsFactory
             Uuid = StableUuid(pattern.Name),
             EventSourceArn = streamArn,
             FunctionName = pattern.LocalFunctionName,
-            StartingPosition = e.StartingPosition == DynamoStartingPosition.Latest ? "LATEST" : "TRIM_HORIZON",
+            StartingPosition = e.StartingPosition.ToWireName(),
             BatchSize = e.BatchSize,
             MaximumBatchingWindowInSeconds = e.MaxBatchingWindow is { } window ? (int)window.TotalSeconds : null,
             Enabled = e.Enabled,
             BisectBatchOnFunctionError = e.BisectBatchOnError,
-            MaximumRetryAttempts = e.RetryAttempts ?? -1,
-            MaximumRecordAgeInSeconds = e.MaxRecordAge is { } age ? (int)age.TotalSeconds : -1,
+            MaximumRetryAttempts = Unlimited.ToWire(e.RetryAttempts),
+            MaximumRecordAgeInSeconds = Unlimited.ToWireSeconds(e.MaxRecordAge),
             ParallelizationFactor = e.ParallelizationFactor,
             TumblingWindowInSeconds = e.TumblingWindow is { } tumbling ? (int)tumbling.TotalSeconds : null,
-            FunctionResponseTypes = e.ReportBatchItemFailures ? ["ReportBatchItemFailures"] : null,
+            FunctionResponseTypes = e.ReportBatchItemFailures ? [FunctionResponseTypes.ReportBatchItemFailures] : null,
             FilterCriteria = e.Filters.Count == 0 ? null : new FilterCriteria { Filters = [.. e.Filters.Select(p => new Filter { Pattern = p })] },
             DestinationConfig = deadLetterQueueArn is null ? null : new DestinationConfig { OnFailure = new OnFailure { Destination = deadLetterQueueArn } },
         };

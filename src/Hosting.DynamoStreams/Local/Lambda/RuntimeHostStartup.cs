@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DynamoStreams.Dashboard;
 using Aspire.Hosting.DynamoStreams.Extensibility;
+using DynamoStreams.Contracts.RuntimeApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ internal static class RuntimeHostStartup
         try
         {
             var started = await e.Services.GetRequiredService<LocalLambdaRun>().StartHostAsync(new ServerLogFilter(e.Services.GetRequiredService<ILoggerFactory>()), cancellationToken).ConfigureAwait(false);
-            e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>/2018-06-01/runtime/invocation/next.", started.Endpoint, started.Endpoint);
+            e.Logger.LogInformation("Lambda Runtime API host listening on {Endpoint}; each function polls {Endpoint}<function>" + RuntimeApiPaths.Runtime + RuntimeApiPaths.Next + ".", started.Endpoint, started.Endpoint);
             await e.Notifications.PublishUpdateAsync(host, s => s with
             {
                 State = KnownResourceStates.Running,
