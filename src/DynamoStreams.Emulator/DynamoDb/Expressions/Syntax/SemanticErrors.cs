@@ -5,9 +5,17 @@ internal sealed class SemanticErrors
 {
     private readonly string?[] _messages = new string?[Enum.GetValues<ErrorCategory>().Length];
 
-    public void Record(ErrorCategory category, string message) => _messages[(int)category] ??= message;
+    public void Record(ErrorCategory category, string message) => _messages[(int)Rank(category)] ??= message;
 
-    public bool Has(ErrorCategory category) => _messages[(int)category] is not null;
+    public bool Has(ErrorCategory category) => _messages[(int)Rank(category)] is not null;
+
+    public string? Get(ErrorCategory category) => _messages[(int)Rank(category)];
+
+    // Undefined placeholders, operand counts, non-distinct operands and operand types share one rank: DynamoDB
+    // reports whichever comes first in the expression (observed: dynalite suite scan.js "non-distinct expressions",
+    // "missing attribute names", "functions with incorrect operand type").
+    private static ErrorCategory Rank(ErrorCategory category) =>
+        category is ErrorCategory.OperandCount or ErrorCategory.Distinct or ErrorCategory.Function ? ErrorCategory.Placeholder : category;
 
     public string? First() => _messages.FirstOrDefault(static m => m is not null);
 
