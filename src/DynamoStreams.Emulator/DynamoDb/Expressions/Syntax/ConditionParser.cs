@@ -91,15 +91,21 @@ internal sealed class ConditionParser : OperandParser
                 Advance();
                 var inner = ParseOr();
                 Expect(TokenKind.RightParen);
-                CheckRedundantParentheses(start);
-                return inner;
+                if (!StartsComparison(Current))
+                {
+                    CheckRedundantParentheses(start);
+                    return inner;
+                }
+
+                // A comparison follows, so the parentheses held an operand, e.g. "(size(a)) = :v".
             }
             catch (DynamoValidationException)
             {
                 // Not a parenthesized condition: retry as a parenthesized operand, e.g. "(a) = :v".
-                Position = start;
-                Errors.Restore(snapshot);
             }
+
+            Position = start;
+            Errors.Restore(snapshot);
         }
 
         return ParsePredicate();

@@ -1,7 +1,7 @@
 namespace DynamoStreams.Emulator.DynamoDb.Expressions.Syntax;
 
 /// <summary>Collects the first semantic fault of each category so the parser can report DynamoDB's choice.</summary>
-internal sealed class SemanticErrors
+internal sealed class SemanticErrors(bool rankOperandFaultsTogether)
 {
     private readonly string?[] _messages = new string?[Enum.GetValues<ErrorCategory>().Length];
 
@@ -11,11 +11,14 @@ internal sealed class SemanticErrors
 
     public string? Get(ErrorCategory category) => _messages[(int)Rank(category)];
 
-    // Undefined placeholders, operand counts, non-distinct operands and operand types share one rank: DynamoDB
-    // reports whichever comes first in the expression (observed: dynalite suite scan.js "non-distinct expressions",
-    // "missing attribute names", "functions with incorrect operand type").
-    private static ErrorCategory Rank(ErrorCategory category) =>
-        category is ErrorCategory.OperandCount or ErrorCategory.Distinct or ErrorCategory.Function ? ErrorCategory.Placeholder : category;
+    // In conditions, filters and key conditions, undefined placeholders, operand counts, non-distinct operands and
+    // operand types share one rank: DynamoDB reports whichever comes first in the expression (observed: dynalite
+    // suite scan.js "non-distinct expressions", "missing attribute names", "functions with incorrect operand type").
+    // Update expressions keep the ranks apart (updateItem.js "overlapping paths", "incorrect types").
+    private ErrorCategory Rank(ErrorCategory category) =>
+        rankOperandFaultsTogether && category is ErrorCategory.OperandCount or ErrorCategory.Distinct or ErrorCategory.Function
+            ? ErrorCategory.Placeholder
+            : category;
 
     public string? First() => _messages.FirstOrDefault(static m => m is not null);
 
