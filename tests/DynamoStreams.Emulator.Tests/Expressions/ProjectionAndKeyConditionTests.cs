@@ -86,6 +86,11 @@ public class ProjectionAndKeyConditionTests
     [InlineData("pk = :p AND size(sk) = :one", "KeyConditionExpressions cannot contain nested operations")]
     [InlineData("pk = :p AND sk.x = :one", "KeyConditionExpressions cannot have conditions on nested attributes")]
     [InlineData("pk = sk", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition")]
+
+    // Operands are checked left to right (observed: dynalite suite query.js "multiple attribute names", "nested attributes").
+    [InlineData("pk = :p AND sk BETWEEN pk AND size(sk)", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition")]
+    [InlineData("sk.x > pk", "KeyConditionExpressions cannot have conditions on nested attributes")]
+    [InlineData("pk > size(sk.x)", "KeyConditionExpressions cannot contain nested operations")]
     [InlineData("pk = :p AND pk = :p", "KeyConditionExpressions must only contain one condition per key")]
     [InlineData("pk = :one", "One or more parameter values were invalid: Condition parameter type does not match schema type")]
     [InlineData("pk = :p AND begins_with(sk, :one)", "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N")]
