@@ -11,31 +11,33 @@ internal static class ExpressionParameterRules
 {
     /// <summary>
     /// Validates one request's parameter mix: no expression parameter next to a legacy one, names only with
-    /// expressions, values only with a value-taking expression.
+    /// expressions, values only with a value-taking expression. Presence is read from a state, so no closure is allocated.
     /// </summary>
-    /// <param name="expressionParameters">The expression parameters the operation accepts, in DynamoDB's order (e.g. ProjectionExpression, FilterExpression).</param>
-    /// <param name="legacyParameters">The legacy parameters the operation accepts, in DynamoDB's order (e.g. AttributesToGet, QueryFilter).</param>
+    /// <typeparam name="TState">What <paramref name="isPresent"/> reads, for example the request body.</typeparam>
+    /// <param name="expressionParameters">The expression parameters the operation accepts, in DynamoDB's order.</param>
+    /// <param name="legacyParameters">The legacy parameters the operation accepts, in DynamoDB's order.</param>
+    /// <param name="state">The state passed to <paramref name="isPresent"/>.</param>
     /// <param name="isPresent">Tells whether the request carries a parameter (non-null).</param>
     /// <exception cref="DynamoValidationException">The mix is not allowed.</exception>
-    public static void Validate(IReadOnlyList<string> expressionParameters, IReadOnlyList<string> legacyParameters, Func<string, bool> isPresent)
+    public static void Validate<TState>(IReadOnlyList<string> expressionParameters, IReadOnlyList<string> legacyParameters, TState state, Func<TState, string, bool> isPresent)
     {
         ArgumentNullException.ThrowIfNull(expressionParameters);
         ArgumentNullException.ThrowIfNull(legacyParameters);
         ArgumentNullException.ThrowIfNull(isPresent);
 
         // Counted before anything is collected: a valid request allocates nothing here.
-        var expressionCount = Count(expressionParameters, isPresent);
-        if (expressionCount > 0 && AnyLegacyInUse(legacyParameters, isPresent))
+        var expressionCount = Count(expressionParameters, state, isPresent);
+        if (expressionCount > 0 && AnyLegacyInUse(legacyParameters, state, isPresent))
         {
-            throw Mixed(expressionParameters, legacyParameters, isPresent);
+            throw Mixed(expressionParameters, legacyParameters, state, isPresent);
         }
 
-        if (expressionCount == 0 && isPresent("ExpressionAttributeNames"))
+        if (expressionCount == 0 && isPresent(state, "ExpressionAttributeNames"))
         {
             throw new DynamoValidationException("ExpressionAttributeNames can only be specified when using expressions");
         }
 
-        if (!isPresent("ExpressionAttributeValues"))
+        if (!isPresent(state, "ExpressionAttributeValues"))
         {
             return;
         }
@@ -46,7 +48,7 @@ internal static class ExpressionParameterRules
         {
             if (expressionParameters[i] != "ProjectionExpression")
             {
-                if (isPresent(expressionParameters[i]))
+                if (isPresent(state, expressionParameters[i]))
                 {
                     return;
                 }
@@ -63,16 +65,16 @@ internal static class ExpressionParameterRules
         }
     }
 
-    private static DynamoValidationException Mixed(IReadOnlyList<string> expressionParameters, IReadOnlyList<string> legacyParameters, Func<string, bool> isPresent) =>
+    private static DynamoValidationException Mixed<TState>(IReadOnlyList<string> expressionParameters, IReadOnlyList<string> legacyParameters, TState state, Func<TState, string, bool> isPresent) =>
         new("Can not use both expression and non-expression parameters in the same request: " +
-            $"Non-expression parameters: {{{string.Join(", ", legacyParameters.Where(p => IsLegacyInUse(p, isPresent)))}}} " +
-            $"Expression parameters: {{{string.Join(", ", expressionParameters.Where(isPresent))}}}");
+            $"Non-expression parameters: {{{string.Join(", ", legacyParameters.Where(p => IsLegacyInUse(p, state, isPresent)))}}} " +
+            $"Expression parameters: {{{string.Join(", ", expressionParameters.Where(p => isPresent(state, p)))}}}");
 
-    private static bool AnyLegacyInUse(IReadOnlyList<string> legacyParameters, Func<string, bool> isPresent)
+    private static bool AnyLegacyInUse<TState>(IReadOnlyList<string> legacyParameters, TState state, Func<TState, string, bool> isPresent)
     {
         for (var i = 0; i < legacyParameters.Count; i++)
         {
-            if (IsLegacyInUse(legacyParameters[i], isPresent))
+            if (IsLegacyInUse(legacyParameters[i], state, isPresent))
             {
                 return true;
             }
@@ -82,15 +84,15 @@ internal static class ExpressionParameterRules
     }
 
     // KeyConditions may accompany FilterExpression or ProjectionExpression; only KeyConditionExpression excludes it.
-    private static bool IsLegacyInUse(string parameter, Func<string, bool> isPresent) =>
-        isPresent(parameter) && !(parameter == "KeyConditions" && !isPresent("KeyConditionExpression"));
+    private static bool IsLegacyInUse<TState>(string parameter, TState state, Func<TState, string, bool> isPresent) =>
+        isPresent(state, parameter) && !(parameter == "KeyConditions" && !isPresent(state, "KeyConditionExpression"));
 
-    private static int Count(IReadOnlyList<string> parameters, Func<string, bool> isPresent)
+    private static int Count<TState>(IReadOnlyList<string> parameters, TState state, Func<TState, string, bool> isPresent)
     {
         var count = 0;
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (isPresent(parameters[i]))
+            if (isPresent(state, parameters[i]))
             {
                 count++;
             }

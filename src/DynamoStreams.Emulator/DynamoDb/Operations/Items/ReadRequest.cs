@@ -74,7 +74,7 @@ internal sealed class ReadRequest
     /// <param name="options">The Return* options read with the constraints.</param>
     public static ReadRequest Read(JsonElement body, string[] legacyParameters, string[] expressionParameters, ReturnOptions options)
     {
-        ExpressionParameterRules.Validate(expressionParameters, legacyParameters, name => JsonFields.TryGet(body, name, out _));
+        ExpressionParameterRules.Validate(expressionParameters, legacyParameters, body, static (request, name) => JsonFields.TryGet(request, name, out _));
         var select = JsonFields.GetString(body, "Select");
         var indexName = JsonFields.GetString(body, "IndexName");
         CheckSelectCombination(body, select, indexName);
