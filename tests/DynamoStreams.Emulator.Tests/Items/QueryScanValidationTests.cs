@@ -272,6 +272,15 @@ public sealed class QueryScanValidationTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: " + key, message);
     }
 
+    [Fact]
+    public async Task Scan_NestedAccessToAnIndexKeyInTheProjection_IsRejected()
+    {
+        // The projection follows the same rule (observed: dynalite suite getItem.js 'non-scalar index access in ProjectionExpression').
+        var table = await RangeTableAsync();
+        var message = await ValidationMessageAsync("Scan", """{"TableName":"%table%","ProjectionExpression":"g[0]"}""".Replace("%table%", table));
+        Assert.Equal("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: g", message);
+    }
+
     private async Task<string> RangeTableAsync()
     {
         var name = Infrastructure.Tables.UniqueName("qv");

@@ -6,7 +6,6 @@ using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.DynamoDb.Operations.Tables;
 using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.Protocol;
-using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 
@@ -148,34 +147,8 @@ internal sealed class ReadRequest
         }
     }
 
-    /// <summary>
-    /// Phase 5: rejects a filter that reaches into a key attribute of the table or of any of its indexes with
-    /// '.' or '[]' (observed: dynalite suite scan.js "non-scalar key access", query.js "non-scalar index access").
-    /// </summary>
-    public void CheckKeysAreScalar(ReadSource source)
-    {
-        if (Filter is null)
-        {
-            return;
-        }
-
-        var definition = source.Definition;
-        foreach (var root in Filter.NestedPathRoots())
-        {
-            if (definition.KeySchema.Contains(root))
-            {
-                throw NotScalar("Key", root);
-            }
-
-            if (definition.LocalSecondaryIndexes.Any(i => i.KeySchema.Contains(root)) || definition.GlobalSecondaryIndexes.Any(i => i.KeySchema.Contains(root)))
-            {
-                throw NotScalar("IndexKey", root);
-            }
-        }
-    }
-
-    private static AwsServiceException NotScalar(string kind, string name) =>
-        DynamoDbErrors.Validation($"Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: {kind}: {name}");
+    /// <summary>Phase 5: rejects a filter or projection that reaches into a key attribute with '.' or '[]'.</summary>
+    public void CheckKeysAreScalar(ReadSource source) => ScalarKeys.Check(source.Definition, Filter, Projection);
 
     private static void CheckSelectCombination(JsonElement body, string? select, string? indexName)
     {
