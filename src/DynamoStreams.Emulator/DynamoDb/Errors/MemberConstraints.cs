@@ -78,15 +78,14 @@ internal static class MemberConstraints
                 continue;
             }
 
-            var entryPath = path + "." + entry.Name + ".member.comparisonOperator";
             var op = JsonFields.GetString(entry.Value, "ComparisonOperator");
             if (op is null)
             {
-                errors.NotNull(entryPath);
+                errors.NotNull(path + "." + entry.Name + ".member.comparisonOperator");
             }
-            else
+            else if (Array.IndexOf(s_comparisonOperators, op) < 0)
             {
-                errors.CheckEnum(op, entryPath, s_comparisonOperators);
+                errors.CheckEnum(op, path + "." + entry.Name + ".member.comparisonOperator", s_comparisonOperators);
             }
         }
     }

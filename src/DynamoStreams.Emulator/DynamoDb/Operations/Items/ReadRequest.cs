@@ -27,6 +27,8 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// </summary>
 internal sealed class ReadRequest
 {
+    private static readonly string[] s_selectValues = ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"];
+
     private ReadRequest(string tableName, string? indexName, string? select, int? limit, bool consistentRead, ReturnOptions options)
     {
         TableName = tableName;
@@ -64,7 +66,7 @@ internal sealed class ReadRequest
 
     /// <summary>Phase 1: checks the Select enum (each operation calls the shared constraint checks in its own order).</summary>
     public static void CheckSelect(JsonElement body, ValidationErrors errors) =>
-        errors.CheckEnum(JsonFields.GetString(body, "Select"), "select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
+        errors.CheckEnum(JsonFields.GetString(body, "Select"), "select", s_selectValues);
 
     /// <summary>Phase 2: reads the shared members (their constraints already checked) and checks the parameter combinations.</summary>
     /// <param name="body">The request.</param>
