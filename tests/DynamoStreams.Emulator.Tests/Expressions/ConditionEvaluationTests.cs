@@ -77,11 +77,27 @@ public class ConditionEvaluationTests
     [InlineData("n>:n", true)]
     [InlineData("  n   >\t:n\n", true)]
     [InlineData("n > :n and s > :s or n = :zero", true)]
+
+    // A parenthesized operand before a comparison (observed: dynalite suite scan.js "should calculate size function correctly").
+    [InlineData("(size(l)) > :one", true)]
+    [InlineData("((size(l)) = :one) OR n = :zero", false)]
     public void Evaluate_SampleItem_MatchesDynamoDbSemantics(string expression, bool expected)
     {
         var context = ExpressionTestData.Context();
         var condition = ConditionExpression.Parse(expression, ExpressionKind.Condition, context);
         Assert.Equal(expected, condition.Evaluate(s_item));
+    }
+
+    // size() of a string counts UTF-16 code units (observed: dynalite suite scan.js "should calculate size function
+    // correctly", where size("abÿ") is 3; a surrogate pair counts two).
+    [Theory]
+    [InlineData("abÿ")]
+    [InlineData("é𝄞")]
+    public void Evaluate_SizeOfString_CountsUtf16CodeUnits(string text)
+    {
+        var condition = ConditionExpression.Parse("size(u) = :three", ExpressionKind.Filter, ExpressionTestData.Context(null, """{":three":{"N":"3"}}"""));
+        var item = new Dictionary<string, DynamoStreams.Emulator.DynamoDb.Model.AttributeValue> { ["u"] = DynamoStreams.Emulator.DynamoDb.Model.AttributeValue.FromString(text) };
+        Assert.True(condition.Evaluate(item));
     }
 
     // spec E.4 #5: attribute_not_exists(id) on an existing item fails; on a gone item it holds.

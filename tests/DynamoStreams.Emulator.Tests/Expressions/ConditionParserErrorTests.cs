@@ -53,6 +53,17 @@ public class ConditionParserErrorTests
     [InlineData("attribute_type(a, :bad)", "Invalid attribute type name found; type: X, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}")]
     [InlineData("a BETWEEN :n2 AND :n", "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:10}, upper bound operand: AttributeValue: {N:5}")]
     [InlineData("a BETWEEN :n AND :s", "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:abc}")]
+
+    // Undefined placeholders, operand counts, non-distinct operands and operand types: the first in the expression
+    // wins (observed: dynalite suite scan.js "non-distinct expressions", "functions with incorrect operand type").
+    [InlineData("a = a AND b = :undefined", "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]")]
+    [InlineData("b = :undefined AND a = a", "An expression attribute value used in expression is not defined; attribute value: :undefined")]
+    [InlineData("attribute_type(a, size(a)) AND a = a", "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N")]
+    [InlineData("begins_with(a, size(a))", "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N")]
+    [InlineData("size(size(a)) > :n", "Incorrect operand type for operator or function; operator or function: size, operand type: N")]
+
+    // Redundant parentheses found before a syntax error win (observed: dynalite suite scan.js "redundant parentheses").
+    [InlineData("(a)between(((b.c)).d)and(c)", "The expression has redundant parentheses;")]
     [InlineData("((a = :undefined))", "The expression has redundant parentheses;")]
     [InlineData("foo(a) AND size = :n", "Invalid function name; function: foo")]
     [InlineData("size = :undefined", "Attribute name is a reserved keyword; reserved keyword: size")]

@@ -143,7 +143,28 @@ public class LegacyParametersTests
     public void Validate_UpdateItemMix_AppliesDynamoDbRules(string present, string? message)
     {
         var set = present.Split(',').ToHashSet();
-        void Act() => ExpressionParameterRules.Validate(["UpdateExpression", "ConditionExpression"], ["AttributeUpdates", "Expected"], set.Contains);
+        void Act() => ExpressionParameterRules.Validate(["UpdateExpression", "ConditionExpression"], ["AttributeUpdates", "Expected"], set, static (s, name) => s.Contains(name));
+        if (message is null)
+        {
+            Act();
+            return;
+        }
+
+        var error = Assert.Throws<DynamoValidationException>(Act);
+        Assert.Equal(message, error.Message);
+    }
+
+    // Query: KeyConditions may accompany FilterExpression; only KeyConditionExpression excludes it (observed: dynalite
+    // suite query.js "if all expressions and non-expression without KeyConditionExpression").
+    [Theory]
+    [InlineData("KeyConditions,FilterExpression", null)]
+    [InlineData("KeyConditions,KeyConditionExpression", "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}")]
+    [InlineData("KeyConditions,ProjectionExpression,ExpressionAttributeValues", "ExpressionAttributeValues can only be specified when using expressions: FilterExpression and KeyConditionExpression are null")]
+    public void Validate_QueryMix_LetsKeyConditionsJoinAFilterExpression(string present, string? message)
+    {
+        var set = present.Split(',').ToHashSet();
+        void Act() => ExpressionParameterRules.Validate(
+            ["ProjectionExpression", "FilterExpression", "KeyConditionExpression"], ["AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"], set, static (s, name) => s.Contains(name));
         if (message is null)
         {
             Act();

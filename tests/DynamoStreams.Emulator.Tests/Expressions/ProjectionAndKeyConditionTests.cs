@@ -74,7 +74,8 @@ public class ProjectionAndKeyConditionTests
     [Theory]
     [InlineData("sk = :one", "Query condition missed key schema element: pk")]
     [InlineData("pk = :p AND extra = :one", "Query condition missed key schema element: sk")]
-    [InlineData("pk = :p AND sk = :one AND extra = :one", "Query key condition not supported")]
+    // observed: dynalite suite query.js "incorrect number of KeyConditions"
+    [InlineData("pk = :p AND sk = :one AND extra = :one", "Conditions can be of length 1 or 2 only")]
     [InlineData("pk > :p", "Query key condition not supported")]
     [InlineData("pk = :p OR sk = :one", "Invalid operator used in KeyConditionExpression: OR")]
     [InlineData("NOT pk = :p", "Invalid operator used in KeyConditionExpression: NOT")]
@@ -85,6 +86,11 @@ public class ProjectionAndKeyConditionTests
     [InlineData("pk = :p AND size(sk) = :one", "KeyConditionExpressions cannot contain nested operations")]
     [InlineData("pk = :p AND sk.x = :one", "KeyConditionExpressions cannot have conditions on nested attributes")]
     [InlineData("pk = sk", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition")]
+
+    // Operands are checked left to right (observed: dynalite suite query.js "multiple attribute names", "nested attributes").
+    [InlineData("pk = :p AND sk BETWEEN pk AND size(sk)", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition")]
+    [InlineData("sk.x > pk", "KeyConditionExpressions cannot have conditions on nested attributes")]
+    [InlineData("pk > size(sk.x)", "KeyConditionExpressions cannot contain nested operations")]
     [InlineData("pk = :p AND pk = :p", "KeyConditionExpressions must only contain one condition per key")]
     [InlineData("pk = :one", "One or more parameter values were invalid: Condition parameter type does not match schema type")]
     [InlineData("pk = :p AND begins_with(sk, :one)", "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N")]

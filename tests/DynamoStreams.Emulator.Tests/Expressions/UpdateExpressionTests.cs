@@ -148,6 +148,13 @@ public class UpdateExpressionTests
     [InlineData("set a = :x remove a", "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]")]
     [InlineData("remove a.#c set a[1] = :x", "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, c], path two: [a, [1]]")]
     [InlineData("set #c[3].#d = :x, #c.#d[3] = if_not_exists(a, :x)", "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [c, [3], [3]], path two: [c, [3], [3]]")]
+
+    // Ranks: a reserved word or unknown function beats a repeated section, an ADD value's type beats operand counts and
+    // function operand types (observed: dynalite suite updateItem.js "reserved keywords", "invalid functions in
+    // UpdateExpression", "incorrect types in UpdateExpression").
+    [InlineData(" set #undefined = :x set abOrt = :x ", "Attribute name is a reserved keyword; reserved keyword: abOrt")]
+    [InlineData("set #undefined = if_not_exist(:x) set c = d", "Invalid function name; function: if_not_exist")]
+    [InlineData("set b = list_append(:x, a), c = if_not_exists(a) add a.b :x", "Incorrect operand type for operator or function; operator: ADD, operand type: STRING")]
     public void Parse_Invalid_ThrowsDynamoMessage(string expression, string reason)
     {
         var error = Assert.Throws<DynamoValidationException>(() => UpdateExpression.Parse(expression, UpdateContext()));

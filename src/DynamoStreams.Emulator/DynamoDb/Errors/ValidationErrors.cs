@@ -46,7 +46,7 @@ internal sealed class ValidationErrors
             return;
         }
 
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {
             Add(name, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
@@ -83,9 +83,11 @@ internal sealed class ValidationErrors
             return;
         }
 
+        // DynamoDB reports at most ten violations.
+        var count = Math.Min(_errors.Count, 10);
         var message = new StringBuilder();
-        message.Append(_errors.Count).Append(_errors.Count == 1 ? " validation error detected: " : " validation errors detected: ");
-        message.AppendJoin("; ", _errors);
+        message.Append(count).Append(count == 1 ? " validation error detected: " : " validation errors detected: ");
+        message.AppendJoin("; ", _errors.Take(count));
         throw DynamoDbErrors.Validation(message.ToString());
     }
 }

@@ -49,6 +49,85 @@ internal sealed class ConditionExpression
         return names;
     }
 
+    /// <summary>Returns the top-level attribute names of the paths that go below the top level ('.' or '[]').</summary>
+    /// <returns>The names, in the order the expression reads them; empty when every path is a top-level attribute.</returns>
+    public IReadOnlyList<string> NestedPathRoots()
+    {
+        List<string>? roots = null;
+        CollectNested(Root, ref roots);
+        return roots ?? (IReadOnlyList<string>)[];
+    }
+
+    private static void CollectNested(ConditionNode node, ref List<string>? roots)
+    {
+        switch (node)
+        {
+            case AndNode a:
+                CollectNested(a.Left, ref roots);
+                CollectNested(a.Right, ref roots);
+                break;
+            case OrNode o:
+                CollectNested(o.Left, ref roots);
+                CollectNested(o.Right, ref roots);
+                break;
+            case NotNode n:
+                CollectNested(n.Inner, ref roots);
+                break;
+            case CompareNode c:
+                CollectNested(c.Left, ref roots);
+                CollectNested(c.Right, ref roots);
+                break;
+            case BetweenNode b:
+                CollectNested(b.Subject, ref roots);
+                CollectNested(b.Lower, ref roots);
+                CollectNested(b.Upper, ref roots);
+                break;
+            case InNode i:
+                CollectNested(i.Subject, ref roots);
+                foreach (var candidate in i.Candidates)
+                {
+                    CollectNested(candidate, ref roots);
+                }
+
+                break;
+            case ExistsNode e:
+                AddNested(e.Path, ref roots);
+                break;
+            case AttributeTypeNode t:
+                AddNested(t.Path, ref roots);
+                break;
+            case BeginsWithNode w:
+                CollectNested(w.Subject, ref roots);
+                CollectNested(w.Prefix, ref roots);
+                break;
+            case ContainsNode c:
+                CollectNested(c.Subject, ref roots);
+                CollectNested(c.Operand, ref roots);
+                break;
+        }
+    }
+
+    private static void CollectNested(Operand operand, ref List<string>? roots)
+    {
+        switch (operand)
+        {
+            case PathOperand p:
+                AddNested(p.Path, ref roots);
+                break;
+            case SizeOperand s:
+                CollectNested(s.Argument, ref roots);
+                break;
+        }
+    }
+
+    private static void AddNested(DocumentPath path, ref List<string>? roots)
+    {
+        if (path.Count > 1)
+        {
+            (roots ??= []).Add(path.Root);
+        }
+    }
+
     private static void Collect(ConditionNode node, HashSet<string> names)
     {
         switch (node)

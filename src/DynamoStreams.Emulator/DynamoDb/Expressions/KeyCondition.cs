@@ -1,4 +1,5 @@
 using DynamoStreams.Emulator.DynamoDb.Expressions.Ast;
+using DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
 using DynamoStreams.Emulator.DynamoDb.Expressions.Syntax;
 using DynamoStreams.Emulator.DynamoDb.Model;
 
@@ -17,7 +18,7 @@ internal sealed class KeyCondition
         if (sortTerm is not null)
         {
             SortKeyName = sortKey!.Name;
-            SortOperator = sortTerm.Operator;
+            SortOperator = sortTerm.Operator!.Value;
             SortValue = sortTerm.Values[0];
             SortUpperValue = sortTerm.Values.Length > 1 ? sortTerm.Values[1] : null;
         }
@@ -41,21 +42,57 @@ internal sealed class KeyCondition
     /// <summary>Gets the upper bound for BETWEEN, or null.</summary>
     public AttributeValue? SortUpperValue { get; }
 
-    /// <summary>Parses a KeyConditionExpression and checks it against a key schema.</summary>
+    /// <summary>Parses a KeyConditionExpression and checks it against a key schema (all phases at once).</summary>
     /// <param name="text">The expression text.</param>
     /// <param name="context">The request's placeholder context.</param>
     /// <param name="partitionKey">The partition key of the table or queried index.</param>
     /// <param name="sortKey">The sort key, or null.</param>
     /// <returns>The key condition.</returns>
     /// <exception cref="DynamoValidationException">The expression is invalid or does not fit the schema.</exception>
-    public static KeyCondition Parse(string text, ExpressionContext context, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
+    public static KeyCondition Parse(string text, ExpressionContext context, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey) =>
+        Bind(ToTerms(ParseSyntax(text, context)), partitionKey, sortKey);
+
+    /// <summary>
+    /// Parses a KeyConditionExpression as a condition: its syntax, functions and operand types. DynamoDB reports
+    /// these before it parses the request's other expressions; <see cref="ToTerms"/> checks the key-condition
+    /// shape after them.
+    /// </summary>
+    /// <param name="text">The expression text.</param>
+    /// <param name="context">The request's placeholder context.</param>
+    /// <returns>The parsed condition.</returns>
+    /// <exception cref="DynamoValidationException">The expression is invalid.</exception>
+    public static ConditionNode ParseSyntax(string text, ExpressionContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var root = ConditionParser.Parse(text, ExpressionKind.KeyCondition, context);
+        return ConditionParser.Parse(text, ExpressionKind.KeyCondition, context);
+    }
+
+    /// <summary>
+    /// Reduces a parsed KeyConditionExpression to its terms: only comparisons, BETWEEN and begins_with joined by
+    /// AND, each on one top-level attribute, one per attribute, one or two in all.
+    /// </summary>
+    /// <param name="root">The parsed expression.</param>
+    /// <returns>The terms, in the expression's order.</returns>
+    /// <exception cref="DynamoValidationException">The expression is not a key condition.</exception>
+    public static List<KeyConditionTerm> ToTerms(ConditionNode root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
         var terms = new List<KeyConditionTerm>(2);
         Flatten(root, terms);
-        return FromTerms(terms, partitionKey, sortKey);
+        CheckTermCount(terms.Count);
+        return terms;
+    }
+
+    /// <summary>Throws DynamoDB's error for a key condition with no or more than two terms.</summary>
+    /// <param name="count">The number of terms.</param>
+    /// <exception cref="DynamoValidationException">The count is not 1 or 2.</exception>
+    public static void CheckTermCount(int count)
+    {
+        if (count is < 1 or > 2)
+        {
+            throw new DynamoValidationException("Conditions can be of length 1 or 2 only");
+        }
     }
 
     /// <summary>Determines whether a sort key value passes the sort-key test (true when there is none).</summary>
@@ -91,38 +128,62 @@ internal sealed class KeyCondition
             && (SortKeyName is null || MatchesSortKey(item.GetValueOrDefault(SortKeyName)));
     }
 
-    internal static KeyCondition FromTerms(List<KeyConditionTerm> terms, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
+    /// <summary>
+    /// Checks key-condition terms against the key schema of what is queried, in DynamoDB's order: the key
+    /// attributes named, then legacy operators no index serves, then value types, then equality on the partition key.
+    /// </summary>
+    /// <param name="terms">The terms (one or two).</param>
+    /// <param name="partitionKey">The partition key of the table or queried index.</param>
+    /// <param name="sortKey">The sort key, or null.</param>
+    /// <returns>The key condition.</returns>
+    /// <exception cref="DynamoValidationException">The terms do not fit the schema.</exception>
+    public static KeyCondition Bind(IReadOnlyList<KeyConditionTerm> terms, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(partitionKey);
-        var partition = terms.Find(t => t.AttributeName == partitionKey.Name)
-            ?? throw new DynamoValidationException($"Query condition missed key schema element: {partitionKey.Name}");
+        if (terms.Count > 1 && sortKey is null)
+        {
+            throw NotSupported();
+        }
+
+        KeyConditionTerm? partition = null;
         KeyConditionTerm? sort = null;
         foreach (var term in terms)
         {
-            if (ReferenceEquals(term, partition))
+            if (partition is null && term.AttributeName == partitionKey.Name)
             {
-                continue;
+                partition = term;
             }
-
-            if (sortKey is null || term.AttributeName != sortKey.Name)
+            else
             {
-                throw new DynamoValidationException(sortKey is not null && !terms.Exists(t => t.AttributeName == sortKey.Name)
-                    ? $"Query condition missed key schema element: {sortKey.Name}"
-                    : "Query key condition not supported");
+                sort = term;
             }
-
-            sort = term;
         }
 
-        if (partition.Operator != KeyConditionOperator.Equal)
+        if (partition is null)
         {
-            throw new DynamoValidationException("Query key condition not supported");
+            throw new DynamoValidationException($"Query condition missed key schema element: {partitionKey.Name}");
+        }
+
+        if (sort is not null && sort.AttributeName != sortKey!.Name)
+        {
+            throw new DynamoValidationException($"Query condition missed key schema element: {sortKey.Name}");
+        }
+
+        if (partition.Operator is null || (sort is not null && sort.Operator is null))
+        {
+            throw new DynamoValidationException(LegacyMessages.NotIndexable);
         }
 
         CheckTypes(partition, partitionKey);
         if (sort is not null)
         {
             CheckTypes(sort, sortKey!);
+        }
+
+        if (partition.Operator != KeyConditionOperator.Equal)
+        {
+            throw NotSupported();
         }
 
         return new KeyCondition(partitionKey, partition.Values[0], sortKey, sort);
@@ -184,16 +245,18 @@ internal sealed class KeyCondition
 
     private static void AddTerm(List<KeyConditionTerm> terms, Operand first, Operand second, KeyConditionOperator op, Operand? third)
     {
-        if (first is SizeOperand || second is SizeOperand || third is SizeOperand)
-        {
-            throw new DynamoValidationException("KeyConditionExpressions cannot contain nested operations");
-        }
-
+        // Operands are checked left to right, so the first fault in the condition decides the message
+        // (observed: dynalite suite query.js "nested operations", "multiple attribute names", "nested attributes").
         var operands = third is null ? new[] { first, second } : [first, second, third];
         PathOperand? key = null;
         var keyIndex = 0;
         for (var i = 0; i < operands.Length; i++)
         {
+            if (operands[i] is SizeOperand)
+            {
+                throw new DynamoValidationException("KeyConditionExpressions cannot contain nested operations");
+            }
+
             if (operands[i] is PathOperand path)
             {
                 if (key is not null)
@@ -250,6 +313,8 @@ internal sealed class KeyCondition
         KeyConditionOperator.GreaterOrEqual => KeyConditionOperator.LessOrEqual,
         _ => op,
     };
+
+    private static DynamoValidationException NotSupported() => new("Query key condition not supported");
 
     private static DynamoValidationException Unsupported(string op) => new($"Invalid operator used in KeyConditionExpression: {op}");
 }

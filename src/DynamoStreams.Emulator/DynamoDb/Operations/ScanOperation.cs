@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Operations.Items;
@@ -13,6 +12,9 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 /// </summary>
 internal sealed class ScanOperation : DynamoDbOperation
 {
+    private static readonly string[] s_legacyParameters = ["AttributesToGet", "ScanFilter", "ConditionalOperator"];
+    private static readonly string[] s_expressionParameters = ["ProjectionExpression", "FilterExpression"];
+
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>
     public ScanOperation(DynamoDbContext context)
@@ -24,66 +26,51 @@ internal sealed class ScanOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
+
+        // The phases of ReadRequest, in DynamoDB's order (observed: dynalite suite scan.js 'validations').
+        // 1. Member constraints.
+        var options = CheckConstraints(body);
+
+        // 2. Parameter combinations.
+        var read = ReadRequest.Read(body, s_legacyParameters, s_expressionParameters, options);
+
+        // 3. Attribute values: AttributesToGet, ScanFilter, ExclusiveStartKey; then the segments.
+        read.ReadAttributesToGet(body);
+        read.ReadLegacyFilter(body, "ScanFilter");
+        read.ReadStartKey(body);
         var segment = JsonFields.GetInt64(body, "Segment");
         var totalSegments = JsonFields.GetInt64(body, "TotalSegments");
-        var read = ReadRequest.Read(body, "FilterExpression", "ScanFilter", usesOtherExpression: false, errors =>
-        {
-            if (segment is < 0)
-            {
-                errors.Add(segment.Value.ToString(CultureInfo.InvariantCulture), "segment", "Member must have value greater than or equal to 0");
-            }
-            else if (segment is > 999999)
-            {
-                errors.Add(segment.Value.ToString(CultureInfo.InvariantCulture), "segment", "Member must have value less than or equal to 999999");
-            }
+        CheckSegments(segment, totalSegments);
 
-            if (totalSegments is < 1)
-            {
-                errors.Add(totalSegments.Value.ToString(CultureInfo.InvariantCulture), "totalSegments", "Member must have value greater than or equal to 1");
-            }
-            else if (totalSegments is > 1000000)
-            {
-                errors.Add(totalSegments.Value.ToString(CultureInfo.InvariantCulture), "totalSegments", "Member must have value less than or equal to 1000000");
-            }
-        });
-        if (segment is not null && totalSegments is null)
-        {
-            throw DynamoDbErrors.Validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
-        }
-
-        if (totalSegments is not null && segment is null)
-        {
-            throw DynamoDbErrors.Validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
-        }
-
-        if (segment >= totalSegments)
-        {
-            throw DynamoDbErrors.Validation($"The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: {segment} is not less than TotalSegments: {totalSegments}");
-        }
-
-        read.ParseProjectionAndFilter(body, "FilterExpression", "ScanFilter");
+        // 4. Expressions.
+        read.ReadPlaceholders(body);
+        read.ParseFilterAndProjection(body);
         read.Context.ValidateAllUsed();
+
+        // 5. The table, the index and the key schema.
         var table = Context.GetTable(request.Region, read.TableName);
-        var source = ReadSource.Open(table, read.IndexName);
-        read.CheckSource(source);
+        var source = read.OpenSource(table);
+        CheckAgainstSource(read, source);
+        var startKey = read.ExclusiveStartKey;
         var total = (int)(totalSegments ?? 1);
         var index = (int)(segment ?? 0);
         var fromHash = ScanHash.SegmentStart(index, total);
         var toHash = ScanHash.SegmentStart(index + 1, total);
         (Partition Probe, Storage.SortKey Sort)? start = null;
-        if (read.ExclusiveStartKey is not null)
+        if (startKey is not null)
         {
-            StartKeys.Check(read.ExclusiveStartKey, source);
-            var (hash, sort) = source.PositionOf(read.ExclusiveStartKey);
+            var (hash, sort) = source.PositionOf(startKey);
             var scanHash = ScanHash.Compute(hash);
             if (scanHash < fromHash || scanHash >= toHash)
             {
-                throw DynamoDbErrors.Validation("The provided Exclusive start key does not map to the provided Segment and TotalSegments values.");
+                throw DynamoDbErrors.Validation($"{StartKeys.InvalidMessage}: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: {total} Segment: {index}");
             }
 
             start = (new Partition(hash, scanHash, 0), sort);
         }
 
+        // After the segment check (observed: dynalite suite scan.js "ExclusiveStartKey is from different segment").
+        read.CheckKeysAreScalar(source);
         var page = new PageCollector(read.Limit, read.Filter);
         lock (table.SyncRoot)
         {
@@ -112,5 +99,68 @@ internal sealed class ScanOperation : DynamoDbOperation
         }
 
         ReadResponse.Write(response, read, source, page);
+    }
+
+    /// <summary>
+    /// Phase 5: checks the start key against the key schema of the table or index, and Select against the index. A
+    /// table scan reports every start key fault with the "starting key is invalid" prefix; an index scan only the
+    /// faults in the table's own key attributes, and those after Select (observed: dynalite suite scan.js
+    /// "ExclusiveStartKey does not match schema", "specifying ALL_ATTRIBUTES when global index does not have ALL").
+    /// </summary>
+    private static void CheckAgainstSource(ReadRequest read, ReadSource source)
+    {
+        var startKey = read.ExclusiveStartKey;
+        if (startKey is not null)
+        {
+            var prefixed = source.Index is null;
+            StartKeys.CheckCount(startKey, source, prefixed);
+            StartKeys.CheckAttribute(startKey, source.Schema.HashKey, prefixed);
+            if (source.Schema.RangeKey is not null)
+            {
+                StartKeys.CheckAttribute(startKey, source.Schema.RangeKey, prefixed);
+            }
+        }
+
+        read.CheckSelectOnIndex(source);
+        if (startKey is not null)
+        {
+            StartKeys.CheckTableKey(startKey, source);
+        }
+    }
+
+    /// <summary>Checks the members' constraints, listed in the order DynamoDB's message lists them (its cap of ten keeps the first).</summary>
+    private static ReturnOptions CheckConstraints(JsonElement body)
+    {
+        var errors = new ValidationErrors();
+        ReadRequest.CheckSelect(body, errors);
+        errors.CheckName(JsonFields.GetString(body, "IndexName"), "indexName", required: false);
+        errors.CheckRange(JsonFields.GetInt64(body, "TotalSegments"), "totalSegments", 1, 1000000);
+        var options = ReturnOptions.Read(body, errors);
+        errors.CheckName(Tables.TableNames.FromArn(JsonFields.GetString(body, "TableName")), "tableName");
+        errors.CheckConditionalOperator(body);
+        errors.CheckComparisonOperators(body, "ScanFilter", "scanFilter");
+        errors.CheckRange(JsonFields.GetInt64(body, "Segment"), "segment", 0, 999999);
+        errors.CheckRange(JsonFields.GetInt64(body, "Limit"), "limit", 1);
+        errors.CheckNotEmptyList(body, "AttributesToGet", "attributesToGet");
+        errors.ThrowIfAny();
+        return options;
+    }
+
+    private static void CheckSegments(long? segment, long? totalSegments)
+    {
+        if (segment is not null && totalSegments is null)
+        {
+            throw DynamoDbErrors.Validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+        }
+
+        if (totalSegments is not null && segment is null)
+        {
+            throw DynamoDbErrors.Validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+        }
+
+        if (segment >= totalSegments)
+        {
+            throw DynamoDbErrors.Validation($"The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: {segment} is not less than TotalSegments: {totalSegments}");
+        }
     }
 }

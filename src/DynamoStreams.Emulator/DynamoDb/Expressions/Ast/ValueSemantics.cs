@@ -1,4 +1,3 @@
-using System.Text;
 using DynamoStreams.Emulator.DynamoDb.Model;
 
 namespace DynamoStreams.Emulator.DynamoDb.Expressions.Ast;
@@ -94,7 +93,8 @@ internal static class ValueSemantics
     {
         long? size = value?.Type switch
         {
-            AttributeValueType.S => Encoding.UTF8.GetByteCount(value.AsString()),
+            // UTF-16 code units, as DynamoDB counts them (observed: dynalite suite scan.js "should calculate size function correctly").
+            AttributeValueType.S => value.AsString().Length,
             AttributeValueType.B => value.AsBinary().Length,
             AttributeValueType.SS => value.AsStringSet().Length,
             AttributeValueType.NS => value.AsNumberSet().Length,

@@ -11,8 +11,6 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Legacy;
 /// </summary>
 internal static class LegacyParameters
 {
-    private static readonly string[] s_indexable = ["EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN"];
-
     /// <summary>Converts <c>Expected</c> (PutItem, UpdateItem, DeleteItem) into a condition.</summary>
     /// <param name="expected">The Expected map.</param>
     /// <param name="conditionalOperator">"AND" (default) or "OR".</param>
@@ -51,18 +49,24 @@ internal static class LegacyParameters
     /// <param name="sortKey">The sort key, or null.</param>
     /// <returns>The key condition.</returns>
     /// <exception cref="DynamoValidationException">The conditions are invalid or do not fit the schema.</exception>
-    public static KeyCondition ConvertKeyConditions(JsonElement keyConditions, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
+    public static KeyCondition ConvertKeyConditions(JsonElement keyConditions, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey) =>
+        KeyCondition.Bind(ReadKeyConditionTerms(keyConditions), partitionKey, sortKey);
+
+    /// <summary>
+    /// Reads <c>KeyConditions</c> (Query) into key-condition terms: each entry's values, argument count and
+    /// types, then the number of entries. Operators no index serves are kept (without an operator) because
+    /// DynamoDB reports them only after the key schema is known.
+    /// </summary>
+    /// <param name="keyConditions">The KeyConditions map.</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="DynamoValidationException">An entry is invalid, or there are not one or two.</exception>
+    public static List<KeyConditionTerm> ReadKeyConditionTerms(JsonElement keyConditions)
     {
-        var terms = new List<KeyConditionTerm>();
+        var terms = new List<KeyConditionTerm>(2);
         foreach (var entry in Entries(keyConditions))
         {
             var condition = LegacyCondition.ReadFilter(entry.Name, entry.Value);
-            if (Array.IndexOf(s_indexable, condition.Operator) < 0)
-            {
-                throw new DynamoValidationException(LegacyMessages.NotIndexable);
-            }
-
-            var op = condition.Operator switch
+            KeyConditionOperator? op = condition.Operator switch
             {
                 "EQ" => KeyConditionOperator.Equal,
                 "LE" => KeyConditionOperator.LessOrEqual,
@@ -70,12 +74,14 @@ internal static class LegacyParameters
                 "GE" => KeyConditionOperator.GreaterOrEqual,
                 "GT" => KeyConditionOperator.Greater,
                 "BEGINS_WITH" => KeyConditionOperator.BeginsWith,
-                _ => KeyConditionOperator.Between,
+                "BETWEEN" => KeyConditionOperator.Between,
+                _ => null,
             };
             terms.Add(new KeyConditionTerm(entry.Name, op, condition.Values));
         }
 
-        return KeyCondition.FromTerms(terms, partitionKey, sortKey);
+        KeyCondition.CheckTermCount(terms.Count);
+        return terms;
     }
 
     /// <summary>Converts <c>AttributeUpdates</c> (UpdateItem) into an update.</summary>

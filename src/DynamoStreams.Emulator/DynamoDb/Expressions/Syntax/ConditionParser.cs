@@ -30,6 +30,12 @@ internal sealed class ConditionParser : OperandParser
                 throw parser.SyntaxError();
             }
         }
+        catch (DynamoValidationException error) when (parser.Errors.Get(ErrorCategory.Parentheses) is { } redundant && error.Message.Contains("Syntax error;", StringComparison.Ordinal))
+        {
+            // Redundant parentheses found before the syntax error win (observed: dynalite suite scan.js
+            // "redundant parentheses", '(a)between(((b.c)).d)and(c)').
+            throw parser.Invalid(redundant);
+        }
         catch (DynamoValidationException error) when (parser.FurthestSyntaxError is { } furthest && error != furthest && error.Message.Contains("Syntax error;", StringComparison.Ordinal))
         {
             throw furthest;
@@ -85,15 +91,21 @@ internal sealed class ConditionParser : OperandParser
                 Advance();
                 var inner = ParseOr();
                 Expect(TokenKind.RightParen);
-                CheckRedundantParentheses(start);
-                return inner;
+                if (!StartsComparison(Current))
+                {
+                    CheckRedundantParentheses(start);
+                    return inner;
+                }
+
+                // A comparison follows, so the parentheses held an operand, e.g. "(size(a)) = :v".
             }
             catch (DynamoValidationException)
             {
                 // Not a parenthesized condition: retry as a parenthesized operand, e.g. "(a) = :v".
-                Position = start;
-                Errors.Restore(snapshot);
             }
+
+            Position = start;
+            Errors.Restore(snapshot);
         }
 
         return ParsePredicate();
@@ -181,6 +193,10 @@ internal sealed class ConditionParser : OperandParser
                 {
                     Errors.Record(ErrorCategory.Function, IncorrectOperand(name, AttributeValue.TypeKey(v.Value.Type)));
                 }
+                else if (args[0] is SizeOperand)
+                {
+                    Errors.Record(ErrorCategory.Function, IncorrectOperand(name, "N"));
+                }
             }
 
             return new SizeOperand(args[0]);
@@ -248,6 +264,12 @@ internal sealed class ConditionParser : OperandParser
                         Errors.Record(ErrorCategory.Function, IncorrectOperand(name, AttributeValue.TypeKey(bad.Value.Type)));
                         break;
                     }
+
+                    if (arg is SizeOperand)
+                    {
+                        Errors.Record(ErrorCategory.Function, IncorrectOperand(name, "N"));
+                        break;
+                    }
                 }
 
                 return new BeginsWithNode(args[0], args[1]);
@@ -276,7 +298,13 @@ internal sealed class ConditionParser : OperandParser
     {
         if (type is not ValueOperand { Value: var value } || value.Type != AttributeValueType.S)
         {
-            var shown = type is ValueOperand v ? AttributeValue.TypeKey(v.Value.Type) : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}";
+            // size() yields a number (observed: dynalite suite scan.js "functions with incorrect operand type").
+            var shown = type switch
+            {
+                ValueOperand v => AttributeValue.TypeKey(v.Value.Type),
+                SizeOperand => "N",
+                _ => "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}",
+            };
             Errors.Record(ErrorCategory.Function, IncorrectOperand("attribute_type", shown));
             return;
         }

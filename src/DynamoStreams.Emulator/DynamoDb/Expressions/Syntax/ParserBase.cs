@@ -17,6 +17,7 @@ internal abstract class ParserBase
         Text = text;
         Kind = kind;
         Context = context;
+        Errors = new SemanticErrors(rankOperandFaultsTogether: kind != ExpressionKind.Update);
         if (text.Length == 0)
         {
             throw Invalid("The expression can not be empty;");
@@ -42,7 +43,7 @@ internal abstract class ParserBase
 
     protected int Position { get; set; }
 
-    protected SemanticErrors Errors { get; } = new();
+    protected SemanticErrors Errors { get; }
 
     protected Token Current => Tokens[Position];
 

@@ -143,7 +143,7 @@ internal sealed class UpdateParser : OperandParser
             || (kind == UpdateActionKind.Add && value.Type == AttributeValueType.N);
         if (!allowed)
         {
-            Errors.Record(ErrorCategory.Function, $"Incorrect operand type for operator or function; operator: {kind.ToString().ToUpperInvariant()}, operand type: {ValueSemantics.LongTypeName(value.Type)}");
+            Errors.Record(ErrorCategory.ActionOperand, $"Incorrect operand type for operator or function; operator: {kind.ToString().ToUpperInvariant()}, operand type: {ValueSemantics.LongTypeName(value.Type)}");
         }
     }
 

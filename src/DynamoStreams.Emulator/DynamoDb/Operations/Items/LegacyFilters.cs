@@ -13,9 +13,9 @@ internal static class LegacyFilters
             ? LegacyParameters.ConvertFilter(filter, JsonFields.GetString(body, "ConditionalOperator"))
             : null;
 
-    public static KeyCondition ReadKeyConditions(JsonElement body, KeySchemaAttribute partitionKey, KeySchemaAttribute? sortKey)
-    {
-        JsonFields.TryGetObject(body, "KeyConditions", out var conditions);
-        return LegacyParameters.ConvertKeyConditions(conditions, partitionKey, sortKey);
-    }
+    /// <summary>Reads KeyConditions into terms, or null when absent; the key schema is applied later.</summary>
+    public static List<KeyConditionTerm>? ReadKeyConditionTerms(JsonElement body) =>
+        JsonFields.TryGetObject(body, "KeyConditions", out var conditions)
+            ? LegacyParameters.ReadKeyConditionTerms(conditions)
+            : null;
 }
