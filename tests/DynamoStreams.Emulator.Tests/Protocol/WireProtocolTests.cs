@@ -26,6 +26,7 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         }
 
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20250101T000000Z");
         var response = await http.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         using var document = JsonDocument.Parse(bytes);
