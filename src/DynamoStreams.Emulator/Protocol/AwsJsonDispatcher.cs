@@ -132,7 +132,7 @@ internal sealed class AwsJsonDispatcher
         {
             errorType = "InternalServerError";
             _logger.LogError(exception, "Unexpected failure serving {Target} (request {RequestId})", target, requestId);
-            var error = new AwsServiceException(
+            var error = route.Service?.InternalError(exception.Message) ?? new AwsServiceException(
                 "com.amazonaws.dynamodb.v20120810#InternalServerError",
                 "Internal server error: " + exception.Message,
                 StatusCodes.Status500InternalServerError);
@@ -195,6 +195,12 @@ internal sealed class AwsJsonDispatcher
         if (document is null)
         {
             throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
+        }
+
+        var service = route.Service!;
+        if (LoneSurrogates.FindMember(body, service) is { } member)
+        {
+            throw service.InvalidText(route.Name, member);
         }
 
         var awsRequest = new AwsRequest

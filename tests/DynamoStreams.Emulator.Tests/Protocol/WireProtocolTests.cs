@@ -105,4 +105,29 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         // spec E.1: IEEE CRC32 ("123456789" → 0xCBF43926)
         Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
     }
+
+    [Theory]
+    [InlineData("DescribeTable", """{"TableName":"t\ud800"}""", "TableName")]
+    [InlineData("PutItem", """{"TableName":"t","Item":{"pk":{"S":"\udc00"}}}""", "S")]
+    [InlineData("PutItem", """{"TableName":"t","Item":{"\ud800":{"S":"a"}}}""", "Item")]
+    public async Task LoneSurrogateEscape_AnyMember_ReturnsSerializationExceptionNamingIt(string operation, string json, string member)
+    {
+        // A JSON escape of half a surrogate pair is no Unicode text (RFC 8259 section 8.2): a clear 400, never a 500.
+        var (status, body, _) = await PostAsync("DynamoDB_20120810." + operation, json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
+        Assert.Contains($"'{member}'", body.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscapedSurrogatePair_InAnItem_IsStoredAsTheCharacter()
+    {
+        // RFC 8259 section 7: a character outside the BMP is escaped as a surrogate pair, "\ud83d\ude00"
+        var table = await Infrastructure.Tables.CreateAsync(_fixture.Client);
+        var (status, _, _) = await PostAsync("DynamoDB_20120810.PutItem", $$$$"""{"TableName":"{{{{table}}}}","Item":{"pk":{"S":"\\x\ud83d\ude00"}}}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var item = await _fixture.Client.GetItemAsync(table, new() { ["pk"] = new Amazon.DynamoDBv2.Model.AttributeValue("\\x\U0001F600") });
+        Assert.NotNull(item.Item);
+        Assert.NotEmpty(item.Item);
+    }
 }

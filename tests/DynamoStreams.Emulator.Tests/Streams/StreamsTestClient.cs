@@ -94,7 +94,7 @@ public sealed class StreamsTestClient(Uri endpoint, string region = "us-east-1")
         {
             var type = json.GetProperty("__type").GetString()!;
             throw new StreamsClientException(type[(type.IndexOf('#') + 1)..], type,
-                json.TryGetProperty("message", out var m) ? m.GetString() : null, response.StatusCode);
+                json.TryGetProperty("message", out var m) || json.TryGetProperty("Message", out m) ? m.GetString() : null, response.StatusCode);
         }
 
         return json;
