@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using DynamoStreams.Emulator.Tests.CrossCheck;
 using DynamoStreams.Emulator.Tests.Infrastructure;
 
 namespace DynamoStreams.Emulator.Tests.Protocol;
@@ -103,5 +104,21 @@ public sealed class StrictAuthenticationTests : IClassFixture<StrictAuthEmulator
             new Dictionary<string, string> { ["X-Amz-Target"] = "DynamoDB_20120810.ListTables" });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("com.amazon.coral.service#InvalidSignatureException", response.Json.GetProperty("__type").GetString());
+    }
+
+    [NodeFact]
+    public async Task JavaScriptSdk_SignedWithTheKnownKey_IsServedAndAWrongSecretIsNot()
+    {
+        // A second, independent SigV4 signer (AWS SDK for JavaScript v3) so the verifier and the .NET SDK cannot share one misreading.
+        var script = Path.Combine(NodeRunner.RepositoryRoot, "tests", "DynamoStreams.Emulator.Tests", "CrossCheck", "strict-auth-crosscheck.mjs");
+        var output = await NodeRunner.RunAsync(script,
+            [_fixture.Emulator.Endpoint.ToString().TrimEnd('/'), NodeRunner.NodePackagesDirectory, StrictAuthEmulatorFixture.AccessKeyId, StrictAuthEmulatorFixture.SecretAccessKey],
+            TimeSpan.FromMinutes(2));
+        using var document = System.Text.Json.JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+        var result = document.RootElement;
+
+        Assert.Equal(3000, result.GetProperty("read").GetInt32());
+        Assert.Equal("InvalidSignatureException", result.GetProperty("wrongSecret").GetString());
+        Assert.EndsWith("/strict-js", result.GetProperty("queueUrl").GetString(), StringComparison.Ordinal);
     }
 }
