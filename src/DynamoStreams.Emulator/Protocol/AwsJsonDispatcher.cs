@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Unicode;
 using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Protocol.Auth;
 using DynamoStreams.Emulator.Protocol.Errors;
@@ -244,6 +245,13 @@ internal sealed class AwsJsonDispatcher
 
     private static JsonDocument ParseBody(ReadOnlySequence<byte> body)
     {
+        // JSON text is UTF-8 (RFC 8259 section 8.1); the parser checks only the structure, so bytes that are no UTF-8
+        // inside a string would fail later, wherever the member is read.
+        if (!IsUtf8(body))
+        {
+            throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
+        }
+
         JsonDocument document;
         try
         {
@@ -264,6 +272,27 @@ internal sealed class AwsJsonDispatcher
         }
 
         return document;
+    }
+
+    private static bool IsUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Utf8.IsValid(body.FirstSpan);
+        }
+
+        // A character may be split between segments: check a contiguous copy (pooled; only large bodies arrive in pieces).
+        var length = checked((int)body.Length);
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(copy);
+            return Utf8.IsValid(copy.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     /// <summary>

@@ -19,15 +19,20 @@ public static class RawHttp
         ["X-Amz-Date"] = "20250101T000000Z",
     };
 
-    public static async Task<RawResponse> SendAsync(
+    public static Task<RawResponse> SendAsync(
         Uri endpoint, HttpMethod method, string pathAndQuery = "/", string? body = null, string? contentType = null,
+        IReadOnlyDictionary<string, string>? headers = null) =>
+        SendBytesAsync(endpoint, method, pathAndQuery, body is null ? null : Encoding.UTF8.GetBytes(body), contentType, headers);
+
+    public static async Task<RawResponse> SendBytesAsync(
+        Uri endpoint, HttpMethod method, string pathAndQuery, byte[]? body, string? contentType = null,
         IReadOnlyDictionary<string, string>? headers = null)
     {
         using var http = new HttpClient { BaseAddress = endpoint };
         using var request = new HttpRequestMessage(method, pathAndQuery);
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content = new ByteArrayContent(body);
             if (contentType is not null)
             {
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);

@@ -130,4 +130,18 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         Assert.NotNull(item.Item);
         Assert.NotEmpty(item.Item);
     }
+
+    [Theory]
+    [InlineData("DynamoDB_20120810.DescribeTable")]
+    [InlineData("AmazonSQS.CreateQueue")]
+    [InlineData("DynamoDBStreams_20120810.DescribeStream")]
+    public async Task BytesThatAreNotUtf8_InAString_ReturnBareSerializationException(string target)
+    {
+        // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8; 0xFF never occurs in UTF-8 (RFC 3629)
+        var body = "{\"Name\":\"a_b\"}"u8.ToArray();
+        body[Array.IndexOf(body, (byte)'_')] = 0xFF;
+        var response = await RawHttp.SendBytesAsync(_fixture.Emulator.Endpoint, HttpMethod.Post, "/", body, "application/x-amz-json-1.0", RawHttp.Signed(target));
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("""{"__type":"com.amazon.coral.service#SerializationException"}""", response.Text);
+    }
 }
