@@ -76,6 +76,9 @@ internal static class Profile
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
                 using var message = new HttpRequestMessage(HttpMethod.Post, "/") { Content = content };
                 message.Headers.Add("X-Amz-Target", "DynamoDB_20120810.PutItem");
+                message.Headers.TryAddWithoutValidation("X-Amz-Date", "20261207T100000Z");
+                message.Headers.TryAddWithoutValidation("Authorization",
+                    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261207/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0");
                 using var response = await http.SendAsync(message);
                 await response.Content.ReadAsByteArrayAsync();
             }

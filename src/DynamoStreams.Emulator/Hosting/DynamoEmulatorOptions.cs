@@ -44,6 +44,25 @@ public sealed class DynamoEmulatorOptions
     /// </summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>
+    /// Gets the access keys (access key id → secret access key) whose SigV4 signatures the emulator verifies, or
+    /// <see langword="null"/> (the default) to accept any credentials.
+    /// </summary>
+    /// <remarks>
+    /// Every request must be signed in either mode: an unsigned one gets <c>MissingAuthenticationTokenException</c> and
+    /// an incomplete signature <c>IncompleteSignatureException</c>, as from AWS. Setting this turns on strict
+    /// authentication: a request signed with another access key id gets <c>UnrecognizedClientException</c>, and one
+    /// whose signature does not match the secret (or the request) gets <c>InvalidSignatureException</c>. Both the
+    /// <c>Authorization</c> header and query-string (pre-signed) forms are checked; the signing time is not. The data
+    /// explorer page cannot sign, so it does not work in strict mode.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// new DynamoEmulatorOptions { AccessKeys = new Dictionary&lt;string, string&gt; { ["AKIDLOCAL"] = "local-secret" } }
+    /// </code>
+    /// </example>
+    public IReadOnlyDictionary<string, string>? AccessKeys { get; init; }
+
     /// <summary>Gets how often persistence checks whether the log should be compacted into a snapshot (tests shorten it).</summary>
     internal TimeSpan CompactionCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -75,6 +94,11 @@ public sealed class DynamoEmulatorOptions
         if (DataDirectory is not null && (DataDirectory.Length == 0 || DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
         {
             throw new ArgumentException($"DynamoEmulatorOptions.DataDirectory must be a folder path such as './.emulator-data', or null to keep data in memory; it was '{DataDirectory}'.", nameof(DataDirectory));
+        }
+
+        if (AccessKeys is not null && (AccessKeys.Count == 0 || AccessKeys.Any(k => string.IsNullOrEmpty(k.Key) || string.IsNullOrEmpty(k.Value))))
+        {
+            throw new ArgumentException("DynamoEmulatorOptions.AccessKeys must map at least one non-empty access key id to a non-empty secret access key, or be null to accept any credentials.", nameof(AccessKeys));
         }
 
         if (TtlSweepInterval <= TimeSpan.Zero)

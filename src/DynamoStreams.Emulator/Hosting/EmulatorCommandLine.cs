@@ -3,7 +3,8 @@ using System.Globalization;
 namespace DynamoStreams.Emulator.Hosting;
 
 /// <summary>
-/// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--help</c>)
+/// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--data-dir</c>,
+/// <c>--strict-auth</c>, <c>--help</c>)
 /// into <see cref="DynamoEmulatorOptions"/>.
 /// </summary>
 internal static class EmulatorCommandLine
@@ -22,6 +23,11 @@ internal static class EmulatorCommandLine
           --data-dir <path>   Keep tables, streams, TTL settings and queues in this folder across restarts
                               (write-ahead log with fsync; default: in memory only). One emulator
                               per folder: a second one exits with code 3 and names the holder.
+          --strict-auth <key-id>:<secret>
+                              Verify SigV4 signatures: only requests signed with this access key id and
+                              secret access key are served (repeat the option for more keys); others get
+                              UnrecognizedClientException or InvalidSignatureException. Default: any
+                              credentials are accepted (requests must still be signed).
           --help              Print this text and exit.
 
         Point a client at it with endpoint http://localhost:<port> and any credentials, for example
@@ -42,6 +48,7 @@ internal static class EmulatorCommandLine
         var region = "us-east-1";
         var accountId = "000000000000";
         string? dataDirectory = null;
+        Dictionary<string, string>? accessKeys = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -84,13 +91,24 @@ internal static class EmulatorCommandLine
 
                     dataDirectory = directory;
                     break;
+                case "--strict-auth":
+                    var colon = TryValue(args, ref i, out var key) ? key.IndexOf(':', StringComparison.Ordinal) : -1;
+                    if (colon <= 0 || colon == key.Length - 1)
+                    {
+                        error = "--strict-auth needs an access key id and its secret access key separated by a colon, for example --strict-auth AKIDLOCAL:local-secret.";
+                        return false;
+                    }
+
+                    accessKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    accessKeys[key[..colon]] = key[(colon + 1)..];
+                    break;
                 default:
                     error = $"Unknown argument '{arg}'. Run with --help to list the options.";
                     return false;
             }
         }
 
-        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory };
+        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory, AccessKeys = accessKeys };
         return true;
     }
 

@@ -26,6 +26,7 @@ var options = new DynamoEmulatorOptions
     Region = parsed.Region,
     AccountId = parsed.AccountId,
     DataDirectory = parsed.DataDirectory,
+    AccessKeys = parsed.AccessKeys,
     LoggerFactory = loggerFactory,
 };
 options.Validate();

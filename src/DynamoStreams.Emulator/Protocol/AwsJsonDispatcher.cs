@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Unicode;
 using DynamoStreams.Emulator.Hosting;
+using DynamoStreams.Emulator.Protocol.Auth;
 using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.Protocol;
@@ -14,15 +16,22 @@ namespace DynamoStreams.Emulator.Protocol;
 /// and <c>x-amz-crc32</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The checks run in DynamoDB's order: body size (413), content type (404 unless JSON), JSON syntax, target,
+/// signature (present and complete; verified too when <see cref="DynamoEmulatorOptions.AccessKeys"/> is set), then the
+/// operation's own validation. Answers echo the request's JSON content type and carry CORS headers when the request
+/// names an <c>Origin</c>.
+/// </para>
+/// <para>
 /// The hot path allocates little beyond what the operation itself needs: the body is parsed where Kestrel read it
 /// (its request pipe, no copy unless it arrived in pieces), the response is built in a reused per-thread buffer and
 /// copied once into the response pipe, and each target's route (operation, service, names for telemetry) is resolved
 /// once at startup.
+/// </para>
 /// </remarks>
 internal sealed class AwsJsonDispatcher
 {
     private const string DefaultPrefix = "DynamoDB_20120810";
-    private const string JsonContentType = "application/x-amz-json-1.0";
     private const int MaxRequestBytes = 16 * 1024 * 1024;
 
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 64 };
@@ -30,6 +39,7 @@ internal sealed class AwsJsonDispatcher
     private readonly Dictionary<string, IAwsJsonService> _services;
     private readonly Dictionary<string, Route> _routes;
     private readonly DynamoEmulatorOptions _options;
+    private readonly SigV4Verifier? _verifier;
     private readonly ILogger<AwsJsonDispatcher> _logger;
 
     /// <summary>Creates the dispatcher over the discovered services and operations.</summary>
@@ -46,6 +56,7 @@ internal sealed class AwsJsonDispatcher
         _services = services.ToDictionary(s => s.TargetPrefix, StringComparer.Ordinal);
         _routes = operations.ToDictionary(o => o.Target, o => Resolve(o.Target, o), StringComparer.Ordinal);
         _options = options;
+        _verifier = options.AccessKeys is { } keys ? new SigV4Verifier(keys) : null;
         _logger = logger;
     }
 
@@ -60,16 +71,11 @@ internal sealed class AwsJsonDispatcher
         var request = context.Request;
         SigV4Scope.TryParse(request.Headers.Authorization, out var accessKeyId, out var region);
         region ??= _options.Region;
+        var crossOrigin = CorsHeaders.AddIfCrossOrigin(request, response);
 
         if (!HttpMethods.IsPost(request.Method))
         {
-            if (Explorer.ExplorerPage.Matches(request))
-            {
-                await Explorer.ExplorerPage.WriteAsync(context).ConfigureAwait(false);
-                return;
-            }
-
-            await WriteHealthAsync(context, region).ConfigureAwait(false);
+            await HandleOtherMethodAsync(context, region, crossOrigin).ConfigureAwait(false);
             return;
         }
 
@@ -80,6 +86,7 @@ internal sealed class AwsJsonDispatcher
         }
 
         var errorWriter = route.Service?.ErrorWriter ?? AwsJsonErrorWriter.Instance;
+        var contentType = RequestContentTypes.Json;
         var started = Stopwatch.GetTimestamp();
         string? errorType = null;
         try
@@ -88,6 +95,13 @@ internal sealed class AwsJsonDispatcher
             ResponseBuffer output;
             try
             {
+                if (!RequestContentTypes.TryGetResponseType(request.ContentType, !body.IsEmpty, out contentType))
+                {
+                    errorType = "NotFound";
+                    await PlainResponses.WriteNotFoundAsync(response).ConfigureAwait(false);
+                    return;
+                }
+
                 output = await ExecuteAsync(context, route, body, region, accessKeyId, requestId).ConfigureAwait(false);
             }
             finally
@@ -97,7 +111,7 @@ internal sealed class AwsJsonDispatcher
 
             try
             {
-                await WriteBodyAsync(response, StatusCodes.Status200OK, output.WrittenMemory).ConfigureAwait(false);
+                await WriteBodyAsync(response, StatusCodes.Status200OK, contentType, output.WrittenMemory).ConfigureAwait(false);
             }
             finally
             {
@@ -107,7 +121,7 @@ internal sealed class AwsJsonDispatcher
         catch (AwsServiceException error)
         {
             errorType = error.ErrorCode;
-            await WriteErrorAsync(response, errorWriter, error).ConfigureAwait(false);
+            await WriteErrorAsync(response, errorWriter, error, contentType).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -119,16 +133,39 @@ internal sealed class AwsJsonDispatcher
         {
             errorType = "InternalServerError";
             _logger.LogError(exception, "Unexpected failure serving {Target} (request {RequestId})", target, requestId);
-            var error = new AwsServiceException(
+            var error = route.Service?.InternalError(exception.Message) ?? new AwsServiceException(
                 "com.amazonaws.dynamodb.v20120810#InternalServerError",
                 "Internal server error: " + exception.Message,
                 StatusCodes.Status500InternalServerError);
-            await WriteErrorAsync(response, errorWriter, error).ConfigureAwait(false);
+            await WriteErrorAsync(response, errorWriter, error, contentType).ConfigureAwait(false);
         }
         finally
         {
             EmulatorTelemetry.Record(route.Prefix, route.Name, errorType, Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    /// <summary>
+    /// Answers what is not a POST as DynamoDB does: a GET with the health text (or the explorer page), a pre-flight
+    /// OPTIONS from a browser with the CORS grant, anything else with the 404.
+    /// </summary>
+    private static Task HandleOtherMethodAsync(HttpContext context, string region, bool crossOrigin)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return Explorer.ExplorerPage.Matches(request)
+                ? Explorer.ExplorerPage.WriteAsync(context)
+                : PlainResponses.WriteHealthAsync(context.Response, region);
+        }
+
+        if (crossOrigin && HttpMethods.IsOptions(request.Method))
+        {
+            CorsHeaders.WritePreflight(request, context.Response);
+            return Task.CompletedTask;
+        }
+
+        return PlainResponses.WriteNotFoundAsync(context.Response);
     }
 
     private Route Resolve(string target, IAwsJsonOperation? operation)
@@ -147,18 +184,26 @@ internal sealed class AwsJsonDispatcher
     private async ValueTask<ResponseBuffer> ExecuteAsync(
         HttpContext context, Route route, ReadOnlySequence<byte> body, string region, string? accessKeyId, string requestId)
     {
+        using var document = body.IsEmpty ? null : ParseBody(body);
         if (route.Operation is not { } operation)
         {
             throw route.Service?.UnknownOperation(route.Name)
                 ?? new AwsServiceException("com.amazon.coral.service#UnknownOperationException", null);
         }
 
-        if (body.IsEmpty)
+        var signedInQuery = SignaturePresence.Check(context.Request);
+        _verifier?.Verify(context.Request, signedInQuery, body);
+        if (document is null)
         {
             throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
         }
 
-        using var document = ParseBody(body);
+        var service = route.Service!;
+        if (LoneSurrogates.FindMember(body, service) is { } member)
+        {
+            throw service.InvalidText(route.Name, member);
+        }
+
         var awsRequest = new AwsRequest
         {
             Body = document.RootElement,
@@ -200,16 +245,22 @@ internal sealed class AwsJsonDispatcher
 
     private static JsonDocument ParseBody(ReadOnlySequence<byte> body)
     {
+        // JSON text is UTF-8 (RFC 8259 section 8.1); the parser checks only the structure, so bytes that are no UTF-8
+        // inside a string would fail later, wherever the member is read.
+        if (!IsUtf8(body))
+        {
+            throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
+        }
+
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(body, s_documentOptions);
         }
-        catch (JsonException exception)
+        catch (JsonException)
         {
-            throw new AwsServiceException(
-                "com.amazon.coral.service#SerializationException",
-                "The request body is not valid JSON: " + exception.Message);
+            // DynamoDB names no reason for a body that is not JSON.
+            throw new AwsServiceException("com.amazon.coral.service#SerializationException", null);
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -221,6 +272,27 @@ internal sealed class AwsJsonDispatcher
         }
 
         return document;
+    }
+
+    private static bool IsUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Utf8.IsValid(body.FirstSpan);
+        }
+
+        // A character may be split between segments: check a contiguous copy (pooled; only large bodies arrive in pieces).
+        var length = checked((int)body.Length);
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(copy);
+            return Utf8.IsValid(copy.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     /// <summary>
@@ -258,14 +330,14 @@ internal sealed class AwsJsonDispatcher
         }
     }
 
-    private static async Task WriteErrorAsync(HttpResponse response, IAwsErrorWriter errorWriter, AwsServiceException error)
+    private static async Task WriteErrorAsync(HttpResponse response, IAwsErrorWriter errorWriter, AwsServiceException error, string contentType)
     {
         var output = ResponseBuffer.Rent();
         try
         {
             errorWriter.WriteError(error, response.Headers, output.Writer);
             output.Writer.Flush();
-            await WriteBodyAsync(response, error.StatusCode, output.WrittenMemory).ConfigureAwait(false);
+            await WriteBodyAsync(response, error.StatusCode, contentType, output.WrittenMemory).ConfigureAwait(false);
         }
         finally
         {
@@ -273,21 +345,19 @@ internal sealed class AwsJsonDispatcher
         }
     }
 
-    private static ValueTask<FlushResult> WriteBodyAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> body)
+    private static ValueTask<FlushResult> WriteBodyAsync(HttpResponse response, int statusCode, string contentType, ReadOnlyMemory<byte> body)
     {
         response.StatusCode = statusCode;
-        response.ContentType = JsonContentType;
-        response.ContentLength = body.Length;
+        response.ContentType = contentType;
+
+        // DynamoDB streams its 413 (chunked, no length), having stopped reading the request.
+        if (statusCode != StatusCodes.Status413PayloadTooLarge)
+        {
+            response.ContentLength = body.Length;
+        }
+
         response.Headers["x-amz-crc32"] = Crc32.Compute(body.Span).ToString(CultureInfo.InvariantCulture);
         return response.BodyWriter.WriteAsync(body);
-    }
-
-    private static Task WriteHealthAsync(HttpContext context, string region)
-    {
-        // DynamoDB answers a GET on its root with a one-line health text; tools use it as a probe.
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "text/plain";
-        return context.Response.WriteAsync($"healthy: dynamodb.{region}.amazonaws.com ", context.RequestAborted);
     }
 
     /// <summary>Where a target goes: its operation (null when unknown), its service, and its names for telemetry.</summary>

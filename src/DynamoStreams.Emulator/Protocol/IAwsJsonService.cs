@@ -19,4 +19,29 @@ internal interface IAwsJsonService
     /// <param name="operationName">The part of the target after the dot.</param>
     /// <returns>The error to send.</returns>
     Errors.AwsServiceException UnknownOperation(string operationName);
+
+    /// <summary>
+    /// Creates the error for a member whose JSON text escapes a lone UTF-16 surrogate (not a character). DynamoDB's
+    /// services answer a <c>SerializationException</c>; SQS overrides it with its own errors.
+    /// </summary>
+    /// <param name="operationName">The part of the target after the dot.</param>
+    /// <param name="member">The member holding the text.</param>
+    /// <returns>The error to send.</returns>
+    Errors.AwsServiceException InvalidText(string operationName, string member) =>
+        new("com.amazon.coral.service#SerializationException",
+            $"Invalid UTF-16 text in '{member}': a lone surrogate escape (\\uD800 to \\uDFFF without its pair) is not a character.");
+
+    /// <summary>
+    /// Gets whether the service reads a lone surrogate in this member itself (to answer with a per-entry error, say),
+    /// so the dispatcher lets it through; by default every member is checked.
+    /// </summary>
+    /// <param name="member">The member holding the text.</param>
+    /// <returns><see langword="true"/> when the service checks the member's characters itself.</returns>
+    bool ChecksOwnCharacters(string member) => false;
+
+    /// <summary>Creates the service's HTTP 500 for an unexpected failure.</summary>
+    /// <param name="message">What failed.</param>
+    /// <returns>The error to send.</returns>
+    Errors.AwsServiceException InternalError(string message) =>
+        new("com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error: " + message, 500);
 }

@@ -3,7 +3,8 @@ namespace DynamoStreams.Emulator.Protocol;
 /// <summary>
 /// Reads the access key and region from a SigV4 <c>Authorization</c> header
 /// (<c>AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, ...</c>).
-/// The signature itself is not checked: the emulator accepts any credentials.
+/// Only reads: that the signature is complete is <see cref="Auth.SignaturePresence"/>'s check, and whether it is right
+/// <see cref="Auth.SigV4Verifier"/>'s (strict mode only).
 /// </summary>
 internal static class SigV4Scope
 {

@@ -54,6 +54,10 @@ internal static class SqsErrors
         new("InvalidMessageContents", "InvalidMessageContents", 400,
             "Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF");
 
+    /// <summary>Creates SQS's HTTP 500 for an unexpected failure (the AWS common error <c>InternalFailure</c>).</summary>
+    public static SqsException InternalFailure(string message) =>
+        new("InternalFailure", "InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure: " + message, senderFault: false);
+
     /// <summary>Creates the error for a batch request without entries.</summary>
     public static SqsException EmptyBatchRequest() =>
         new("EmptyBatchRequest", "AWS.SimpleQueueService.EmptyBatchRequest", 400, "There should be at least one SendMessageBatchRequestEntry in the request.");

@@ -19,4 +19,16 @@ internal sealed class SqsService : IAwsJsonService
 
     /// <inheritdoc/>
     public AwsServiceException UnknownOperation(string operationName) => SqsErrors.InvalidAction(operationName);
+
+    /// <inheritdoc/>
+    public AwsServiceException InvalidText(string operationName, string member) =>
+        member is "MessageBody" or "StringValue"
+            ? SqsErrors.InvalidMessageContents()
+            : SqsErrors.InvalidParameterValue($"Value for parameter {member} is invalid. Reason: it contains a lone UTF-16 surrogate, which is not a character.");
+
+    /// <inheritdoc/>
+    public bool ChecksOwnCharacters(string member) => member == "MessageBody";
+
+    /// <inheritdoc/>
+    public AwsServiceException InternalError(string message) => SqsErrors.InternalFailure(message);
 }

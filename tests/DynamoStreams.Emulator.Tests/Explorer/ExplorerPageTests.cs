@@ -71,6 +71,8 @@ public sealed class ExplorerPageTests(EmulatorFixture fixture) : IClassFixture<E
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("""{"TableName":"no-such-table"}""", Encoding.UTF8) };
         request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810.DescribeTable");
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20250101T000000Z");
 
         using var response = await http.SendAsync(request);
 

@@ -136,6 +136,8 @@ public sealed class RequestLimitTests : IClassFixture<EmulatorFixture>
         content.Headers.ContentType = new("application/x-amz-json-1.0");
         using var request = new HttpRequestMessage(HttpMethod.Post, _fixture.Emulator.Endpoint) { Content = content };
         request.Headers.Add("X-Amz-Target", "DynamoDB_20120810.DescribeTable");
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20250101T000000Z");
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("ResourceNotFoundException", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

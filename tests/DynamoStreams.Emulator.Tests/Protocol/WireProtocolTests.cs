@@ -26,6 +26,7 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
         }
 
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20250101T000000Z");
         var response = await http.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         using var document = JsonDocument.Parse(bytes);
@@ -103,5 +104,44 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
     {
         // spec E.1: IEEE CRC32 ("123456789" → 0xCBF43926)
         Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
+    }
+
+    [Theory]
+    [InlineData("DescribeTable", """{"TableName":"t\ud800"}""", "TableName")]
+    [InlineData("PutItem", """{"TableName":"t","Item":{"pk":{"S":"\udc00"}}}""", "S")]
+    [InlineData("PutItem", """{"TableName":"t","Item":{"\ud800":{"S":"a"}}}""", "Item")]
+    public async Task LoneSurrogateEscape_AnyMember_ReturnsSerializationExceptionNamingIt(string operation, string json, string member)
+    {
+        // A JSON escape of half a surrogate pair is no Unicode text (RFC 8259 section 8.2): a clear 400, never a 500.
+        var (status, body, _) = await PostAsync("DynamoDB_20120810." + operation, json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("com.amazon.coral.service#SerializationException", body.GetProperty("__type").GetString());
+        Assert.Contains($"'{member}'", body.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscapedSurrogatePair_InAnItem_IsStoredAsTheCharacter()
+    {
+        // RFC 8259 section 7: a character outside the BMP is escaped as a surrogate pair, "\ud83d\ude00"
+        var table = await Infrastructure.Tables.CreateAsync(_fixture.Client);
+        var (status, _, _) = await PostAsync("DynamoDB_20120810.PutItem", $$$$"""{"TableName":"{{{{table}}}}","Item":{"pk":{"S":"\\x\ud83d\ude00"}}}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var item = await _fixture.Client.GetItemAsync(table, new() { ["pk"] = new Amazon.DynamoDBv2.Model.AttributeValue("\\x\U0001F600") });
+        Assert.NotNull(item.Item);
+        Assert.NotEmpty(item.Item);
+    }
+
+    [Theory]
+    [InlineData("DynamoDB_20120810.DescribeTable")]
+    [InlineData("AmazonSQS.CreateQueue")]
+    [InlineData("DynamoDBStreams_20120810.DescribeStream")]
+    public async Task BytesThatAreNotUtf8_InAString_ReturnBareSerializationException(string target)
+    {
+        // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8; 0xFF never occurs in UTF-8 (RFC 3629)
+        var body = "{\"Name\":\"a_b\"}"u8.ToArray();
+        body[Array.IndexOf(body, (byte)'_')] = 0xFF;
+        var response = await RawHttp.SendBytesAsync(_fixture.Emulator.Endpoint, HttpMethod.Post, "/", body, "application/x-amz-json-1.0", RawHttp.Signed(target));
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("""{"__type":"com.amazon.coral.service#SerializationException"}""", response.Text);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using DynamoStreams.Emulator.Tests.Infrastructure;
 
 namespace DynamoStreams.Emulator.Tests.Sqs;
 
@@ -328,5 +329,53 @@ public sealed class SqsApiTests(SqsTestServer server) : IClassFixture<SqsTestSer
         await Assert.ThrowsAsync<QueueDeletedRecentlyException>(() => Client.CreateQueueAsync("recreate"));
         server.Clock.Advance(TimeSpan.FromSeconds(61));
         await Client.CreateQueueAsync("recreate");
+    }
+
+    private async Task<RawResponse> RawAsync(string operation, string json) =>
+        await RawHttp.SendAsync(new Uri(server.Endpoint + "/"), HttpMethod.Post, "/", json, "application/x-amz-json-1.0",
+            new Dictionary<string, string>(RawHttp.Signed("AmazonSQS." + operation)));
+
+    [Fact]
+    public async Task SendMessage_LoneSurrogateInBody_ReturnsInvalidMessageContents()
+    {
+        // SQS API reference, SendMessage: allowed characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD |
+        // #x10000 to #x10FFFF; a lone surrogate (JSON escape \ud800) is none of them
+        var url = (await Client.CreateQueueAsync("lone-surrogate")).QueueUrl;
+
+        var response = await RawAsync("SendMessage", $$"""{"QueueUrl":"{{url}}","MessageBody":"a\ud800b"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("com.amazonaws.sqs#InvalidMessageContents", response.Json.GetProperty("__type").GetString());
+        Assert.Equal("InvalidMessageContents;Sender", response.Header("x-amzn-query-error"));
+    }
+
+    [Fact]
+    public async Task SendMessageBatch_LoneSurrogateInOneEntry_FailsOnlyThatEntry()
+    {
+        // SQS API reference, SendMessageBatch: each entry succeeds or fails on its own
+        var url = (await Client.CreateQueueAsync("lone-surrogate-batch")).QueueUrl;
+
+        var response = await RawAsync("SendMessageBatch",
+            $$"""{"QueueUrl":"{{url}}","Entries":[{"Id":"a","MessageBody":"fine \ud83d\ude00"},{"Id":"b","MessageBody":"\udc00"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("a", response.Json.GetProperty("Successful")[0].GetProperty("Id").GetString());
+        Assert.Equal("InvalidMessageContents", response.Json.GetProperty("Failed")[0].GetProperty("Code").GetString());
+        Assert.Equal("fine \U0001F600", Assert.Single((await Client.ReceiveMessageAsync(url)).Messages).Body);
+    }
+
+    [Theory]
+    [InlineData("CreateQueue", """{"QueueName":"\ud800"}""")]
+    [InlineData("GetQueueUrl", """{"QueueName":"q\udfff"}""")]
+    [InlineData("SendMessageBatch", """{"QueueUrl":"URL","Entries":[["not an entry"]]}""")]
+    public async Task AnyOperation_UnreadableMember_ReturnsSqsInvalidParameterValueNot500(string operation, string json)
+    {
+        // Every bad input gets the service's own 400 (here SQS's InvalidParameterValue), never a 500 or a DynamoDB type.
+        var url = (await Client.CreateQueueAsync("unreadable")).QueueUrl;
+
+        var response = await RawAsync(operation, json.Replace("URL", url, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("com.amazonaws.sqs#InvalidParameterValueException", response.Json.GetProperty("__type").GetString());
     }
 }

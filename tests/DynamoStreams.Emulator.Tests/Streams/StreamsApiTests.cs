@@ -372,4 +372,100 @@ public sealed class StreamsApiTests(StreamsFixture fixture) : IClassFixture<Stre
             ? new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES }
             : new StreamSpecification { StreamEnabled = false },
     });
+
+    [Fact]
+    public async Task DescribeStream_MalformedArnOfValidLength_ThrowsInvalidStreamArn()
+    {
+        // observed (AWS SDK for Java against DynamoDB Streams): "Invalid StreamArn (Service: AmazonDynamoDBStreams;
+        // Status Code: 400; Error Code: ValidationException)"; a well-formed unknown ARN is ResourceNotFound instead
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() =>
+            Streams.DescribeStreamAsync("arn:aws:dynamodb:us-east-1:000000000000:table/none"));
+
+        Assert.Equal("com.amazon.coral.validate#ValidationException", error.WireType);
+        Assert.Equal("Invalid StreamArn", error.Message);
+    }
+
+    [Fact]
+    public async Task DescribeStream_ArnShorterThan37_ReportsTheLengthConstraint()
+    {
+        // AWS API model (dynamodbstreams StreamArn: length 37 to 1024)
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() => Streams.DescribeStreamAsync("arn:short"));
+
+        Assert.Equal("1 validation error detected: Value 'arn:short' at 'streamArn' failed to satisfy constraint: Member must have length greater than or equal to 37", error.Message);
+    }
+
+    [Fact]
+    public async Task GetShardIterator_NoMembers_ReportsEveryMissingMemberInOneError()
+    {
+        // AWS API model: StreamArn, ShardId and ShardIteratorType are required; coral lists every violation
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() => Streams.SendAsync("GetShardIterator", []));
+
+        Assert.Equal("com.amazon.coral.validate#ValidationException", error.WireType);
+        Assert.Equal(
+            "3 validation errors detected: Value null at 'streamArn' failed to satisfy constraint: Member must not be null; " +
+            "Value null at 'shardId' failed to satisfy constraint: Member must not be null; " +
+            "Value null at 'shardIteratorType' failed to satisfy constraint: Member must not be null", error.Message);
+    }
+
+    [Fact]
+    public async Task GetShardIterator_ShortShardIdBadTypeShortSequenceNumber_CollectsEachConstraint()
+    {
+        // AWS API model: ShardId length 28 to 65, ShardIteratorType enum, SequenceNumber length 21 to 40
+        var (_, arn) = await fixture.CreateTableAsync();
+
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() => Streams.GetShardIteratorAsync(arn, "shardId-1", "OLDEST", "12"));
+
+        Assert.StartsWith("3 validation errors detected: Value 'shardId-1' at 'shardId' failed to satisfy constraint: Member must have length greater than or equal to 28; " +
+            "Value 'OLDEST' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Value '12' at 'sequenceNumber' failed to satisfy constraint: Member must have length greater than or equal to 21", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetShardIterator_MalformedArn_ThrowsInvalidStreamArn()
+    {
+        // observed: DynamoDB Streams' "Invalid StreamArn" ValidationException (see DescribeStream above)
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() =>
+            Streams.GetShardIteratorAsync("arn:aws:dynamodb:us-east-1:000000000000:table/t/index/i", "shardId-00000000000000000000-00000000", "LATEST"));
+
+        Assert.Equal("Invalid StreamArn", error.Message);
+    }
+
+    [Fact]
+    public async Task GetShardIterator_UnknownShardOfAStream_ThrowsResourceNotFound()
+    {
+        // AWS DynamoDB Streams API reference, GetShardIterator: ResourceNotFoundException for a shard that does not exist
+        var (_, arn) = await fixture.CreateTableAsync();
+
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() =>
+            Streams.GetShardIteratorAsync(arn, "shardId-00000000000000000000-00000000", "LATEST"));
+
+        Assert.Equal("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", error.WireType);
+    }
+
+    [Theory]
+    [InlineData("GetRecords", """{"ShardIterator":""}""", "Value '' at 'shardIterator' failed to satisfy constraint: Member must have length greater than or equal to 1")]
+    [InlineData("ListStreams", """{"TableName":"a!"}""", "Value 'a!' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+")]
+    [InlineData("DescribeStream", """{"StreamArn":"arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/x","ShardFilter":{"Type":"PARENT"}}""",
+        "Value 'PARENT' at 'shardFilter.type' failed to satisfy constraint: Member must satisfy enum value set: [CHILD_SHARDS]")]
+    public async Task AnyOperation_ConstraintViolation_IsAValidationException(string operation, string json, string violation)
+    {
+        // AWS API model constraints of the dynamodbstreams service
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() => Streams.SendAsync(operation, System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject()));
+
+        Assert.Equal("com.amazon.coral.validate#ValidationException", error.WireType);
+        Assert.Contains(violation, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"StreamArn":1}""", "NUMBER_VALUE cannot be converted to String")]
+    [InlineData("""{"StreamArn":"arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/x","ShardFilter":{"Type":1}}""", "NUMBER_VALUE cannot be converted to String")]
+    public async Task DescribeStream_MemberOfTheWrongType_IsASerializationException(string json, string message)
+    {
+        // The Streams API shares DynamoDB's deserializer texts.
+        var error = await Assert.ThrowsAsync<StreamsClientException>(() => Streams.SendAsync("DescribeStream", System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject()));
+
+        Assert.Equal("com.amazon.coral.service#SerializationException", error.WireType);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal(message, error.Message);
+    }
 }

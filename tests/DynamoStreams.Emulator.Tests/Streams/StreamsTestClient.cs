@@ -86,6 +86,7 @@ public sealed class StreamsTestClient(Uri endpoint, string region = "us-east-1")
         request.Headers.Add("X-Amz-Target", "DynamoDBStreams_20120810." + operation);
         request.Headers.TryAddWithoutValidation("Authorization",
             $"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260115/{region}/dynamodb/aws4_request, SignedHeaders=host, Signature=00");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20260115T000000Z");
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = JsonDocument.Parse(text).RootElement.Clone();
@@ -93,7 +94,7 @@ public sealed class StreamsTestClient(Uri endpoint, string region = "us-east-1")
         {
             var type = json.GetProperty("__type").GetString()!;
             throw new StreamsClientException(type[(type.IndexOf('#') + 1)..], type,
-                json.TryGetProperty("message", out var m) ? m.GetString() : null, response.StatusCode);
+                json.TryGetProperty("message", out var m) || json.TryGetProperty("Message", out m) ? m.GetString() : null, response.StatusCode);
         }
 
         return json;

@@ -17,7 +17,8 @@ internal sealed class ListTagsOfResourceOperation : DynamoDbOperation
     /// <inheritdoc />
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
-        var table = TaggedTables.Find(Context, request.Region, JsonFields.GetString(request.Body, "ResourceArn"));
+        var arn = TaggedTables.ReadArn(request, "ListTagsOfResource");
+        var table = TaggedTables.Find(Context, request.Region, arn, TaggedTables.NotFoundMessage(arn));
         KeyValuePair<string, string>[] tags;
         lock (table.SyncRoot)
         {

@@ -18,7 +18,7 @@ internal sealed class TagResourceOperation : DynamoDbOperation
     /// <inheritdoc />
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
-        var arn = JsonFields.GetString(request.Body, "ResourceArn");
+        var arn = TaggedTables.ReadArn(request, "TagResource");
         if (!JsonFields.TryGetArray(request.Body, "Tags", out _))
         {
             var errors = new ValidationErrors();
@@ -27,7 +27,13 @@ internal sealed class TagResourceOperation : DynamoDbOperation
         }
 
         var tags = TagReader.Read(request.Body, "Tags");
-        var table = TaggedTables.Find(Context, request.Region, arn);
+        TaggedTables.ParseTableArn(arn);
+        if (tags.Count == 0)
+        {
+            throw DynamoDbErrors.Validation("Atleast one Tag needs to be provided as Input.");
+        }
+
+        var table = TaggedTables.Find(Context, request.Region, arn, TaggedTables.NotFoundMessage(arn));
         Context.Store.UpdateTags(table, current =>
         {
             foreach (var (key, value) in tags)

@@ -18,7 +18,7 @@ internal sealed class UntagResourceOperation : DynamoDbOperation
     /// <inheritdoc />
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
-        var arn = JsonFields.GetString(request.Body, "ResourceArn");
+        var arn = TaggedTables.ReadArn(request, "UntagResource");
         var keys = JsonFields.GetStringList(request.Body, "TagKeys");
         if (keys is null)
         {
@@ -27,7 +27,14 @@ internal sealed class UntagResourceOperation : DynamoDbOperation
             errors.ThrowIfAny();
         }
 
-        var table = TaggedTables.Find(Context, request.Region, arn);
+        TaggedTables.ParseTableArn(arn);
+        if (keys!.Count == 0)
+        {
+            throw DynamoDbErrors.Validation("Atleast one Tag Key needs to be provided as Input.");
+        }
+
+        // Unlike its siblings, UntagResource names nothing in its not-found text.
+        var table = TaggedTables.Find(Context, request.Region, arn, "Requested resource not found");
         Context.Store.UpdateTags(table, current =>
         {
             foreach (var key in keys!)

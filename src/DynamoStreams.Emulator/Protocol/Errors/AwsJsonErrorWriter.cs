@@ -20,8 +20,8 @@ internal sealed class AwsJsonErrorWriter : IAwsErrorWriter
         body.WriteString("__type"u8, error.WireType);
         if (error.WireMessage is not null)
         {
-            // DynamoDB spells the member with a capital M in SerializationException only.
-            var name = error.WireType == DynamoDbErrors.SerializationType ? "Message"u8 : "message"u8;
+            // DynamoDB spells the member with a capital M in SerializationException and AccessDeniedException only.
+            var name = error.WireType is DynamoDbErrors.SerializationType or AccessDeniedError.WireType ? "Message"u8 : "message"u8;
             body.WriteString(name, error.WireMessage);
         }
 

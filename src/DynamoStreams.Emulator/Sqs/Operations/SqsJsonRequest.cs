@@ -80,7 +80,9 @@ internal readonly struct SqsJsonRequest(JsonElement root)
             throw SqsErrors.MalformedRequest($"{name} must be a list.");
         }
 
-        return element.EnumerateArray().Select(e => new SqsJsonRequest(e)).ToList();
+        return element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object
+            ? new SqsJsonRequest(e)
+            : throw SqsErrors.MalformedRequest($"{name} must be a list of objects.")).ToList();
     }
 
     private static string? OptionalString(JsonElement element, string name)
@@ -90,7 +92,7 @@ internal readonly struct SqsJsonRequest(JsonElement root)
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw SqsErrors.MalformedRequest($"{name} must be a string.");
+        return value.ValueKind == JsonValueKind.String ? LenientJsonString.Read(value) : throw SqsErrors.MalformedRequest($"{name} must be a string.");
     }
 
     private static Dictionary<string, SqsMessageAttribute>? MessageAttributes(JsonElement root, string name)

@@ -11,15 +11,24 @@ internal sealed class DescribeStreamOperation(StreamStore store) : StreamsOperat
     /// <inheritdoc/>
     protected override void Execute(StreamsRequest members, AwsRequest request, Utf8JsonWriter response)
     {
-        var arn = members.Required("StreamArn");
+        var arn = members.String("StreamArn", StreamsRequest.MinArn, StreamsRequest.MaxArn, required: true)!;
         var limit = members.Limit(100) ?? 100;
+        var exclusiveStart = members.String("ExclusiveStartShardId", StreamsRequest.MinShardId, StreamsRequest.MaxShardId);
+        string? type = null, parent = null;
+        var filter = members.Object("ShardFilter");
+        if (filter is { } filterElement)
+        {
+            type = members.Enum("Type", required: false, ["CHILD_SHARDS"], filterElement, "shardFilter.");
+            parent = members.String("ShardId", StreamsRequest.MinShardId, StreamsRequest.MaxShardId, parent: filterElement, pathPrefix: "shardFilter.");
+        }
+
+        members.ThrowIfInvalid();
+        StreamArns.CheckWellFormed(arn);
         var info = Store.DescribeStream(arn);
         IEnumerable<StreamShardInfo> shards = info.Shards;
-        if (members.Object("ShardFilter") is { } filter)
+        if (filter is not null)
         {
-            var type = filter.TryGetProperty("Type", out var t) ? t.GetString() : null;
-            var parent = filter.TryGetProperty("ShardId", out var s) ? s.GetString() : null;
-            if (type != "CHILD_SHARDS" || string.IsNullOrEmpty(parent))
+            if (type is null || parent is null)
             {
                 throw StreamsException.Validation("ShardFilter requires Type CHILD_SHARDS and a ShardId.");
             }
@@ -27,7 +36,7 @@ internal sealed class DescribeStreamOperation(StreamStore store) : StreamsOperat
             shards = shards.Where(shard => shard.ParentShardId == parent);
         }
 
-        if (members.Optional("ExclusiveStartShardId") is { } exclusiveStart)
+        if (exclusiveStart is not null)
         {
             shards = shards.SkipWhile(shard => shard.ShardId != exclusiveStart).Skip(1);
         }

@@ -12,7 +12,7 @@ internal sealed class GetRecordsOperation(StreamStore store) : StreamsOperation(
     /// <inheritdoc/>
     protected override void Execute(StreamsRequest members, AwsRequest request, Utf8JsonWriter response)
     {
-        var iterator = members.Required("ShardIterator");
+        var iterator = members.String("ShardIterator", 1, 2048, required: true)!;
         if (request.Body.TryGetProperty("Limit", out var rawLimit) && rawLimit.ValueKind == JsonValueKind.Number
             && rawLimit.TryGetInt32(out var asked) && asked > 1000)
         {
@@ -21,7 +21,8 @@ internal sealed class GetRecordsOperation(StreamStore store) : StreamsOperation(
         }
 
         var limit = members.Limit(1000) ?? 1000;
-        if (iterator.Length > 2048 || !ShardIteratorCodec.TryDecode(iterator, out var arn, out var shardId, out var after, out var issuedAt))
+        members.ThrowIfInvalid();
+        if (!ShardIteratorCodec.TryDecode(iterator, out var arn, out var shardId, out var after, out var issuedAt))
         {
             throw StreamsException.Validation("Invalid ShardIterator");
         }

@@ -11,11 +11,15 @@ internal sealed class ListStreamsOperation(StreamStore store) : StreamsOperation
     /// <inheritdoc/>
     protected override void Execute(StreamsRequest members, AwsRequest request, Utf8JsonWriter response)
     {
+        var tableName = members.TableName("TableName");
         var limit = members.Limit(100) ?? 100;
-        var streams = Store.List(request.Region, members.Optional("TableName"));
+        var exclusiveStart = members.String("ExclusiveStartStreamArn", StreamsRequest.MinArn, StreamsRequest.MaxArn);
+        members.ThrowIfInvalid();
+        var streams = Store.List(request.Region, tableName);
         var start = 0;
-        if (members.Optional("ExclusiveStartStreamArn") is { } exclusiveStart)
+        if (exclusiveStart is not null)
         {
+            StreamArns.CheckWellFormed(exclusiveStart);
             start = streams.ToList().FindIndex(s => s.Arn == exclusiveStart) + 1;
             if (start == 0)
             {
