@@ -3,7 +3,8 @@ using System.Globalization;
 namespace DynamoStreams.Emulator.Hosting;
 
 /// <summary>
-/// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--help</c>)
+/// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--data-dir</c>,
+/// <c>--table-status-delay-ms</c>, <c>--help</c>)
 /// into <see cref="DynamoEmulatorOptions"/>.
 /// </summary>
 internal static class EmulatorCommandLine
@@ -22,6 +23,11 @@ internal static class EmulatorCommandLine
           --data-dir <path>   Keep tables, streams, TTL settings and queues in this folder across restarts
                               (write-ahead log with fsync; default: in memory only). One emulator
                               per folder: a second one exits with code 3 and names the holder.
+          --table-status-delay-ms <n>
+                              How long a table reports CREATING, UPDATING or DELETING, and an index added
+                              by UpdateTable reports CREATING, in milliseconds (default 500; 0 makes
+                              tables ACTIVE as soon as CreateTable answers). Data operations on a CREATING
+                              table fail with ResourceNotFoundException, as in DynamoDB.
           --help              Print this text and exit.
 
         Point a client at it with endpoint http://localhost:<port> and any credentials, for example
@@ -42,6 +48,7 @@ internal static class EmulatorCommandLine
         var region = "us-east-1";
         var accountId = "000000000000";
         string? dataDirectory = null;
+        var tableStatusDelay = new DynamoEmulatorOptions().TableStatusDelay;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -84,13 +91,22 @@ internal static class EmulatorCommandLine
 
                     dataDirectory = directory;
                     break;
+                case "--table-status-delay-ms":
+                    if (!TryValue(args, ref i, out var delayText) || !int.TryParse(delayText, NumberStyles.None, CultureInfo.InvariantCulture, out var delayMs) || delayMs > 600_000)
+                    {
+                        error = $"--table-status-delay-ms needs a number of milliseconds between 0 and 600000, for example --table-status-delay-ms 500; got '{delayText}'.";
+                        return false;
+                    }
+
+                    tableStatusDelay = TimeSpan.FromMilliseconds(delayMs);
+                    break;
                 default:
                     error = $"Unknown argument '{arg}'. Run with --help to list the options.";
                     return false;
             }
         }
 
-        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory };
+        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory, TableStatusDelay = tableStatusDelay };
         return true;
     }
 

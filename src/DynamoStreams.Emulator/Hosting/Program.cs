@@ -26,6 +26,7 @@ var options = new DynamoEmulatorOptions
     Region = parsed.Region,
     AccountId = parsed.AccountId,
     DataDirectory = parsed.DataDirectory,
+    TableStatusDelay = parsed.TableStatusDelay,
     LoggerFactory = loggerFactory,
 };
 options.Validate();

@@ -178,4 +178,40 @@ public sealed class BatchAndTransactionTests : IClassFixture<EmulatorFixture>
         Assert.True(response.Responses[1].Item is null || response.Responses[1].Item.Count == 0);
         Assert.Equal(["v"], response.Responses[2].Item.Keys);
     }
+
+    [Fact]
+    public async Task TransactGetItems_ReturnConsumedCapacity_SplitsReadUnits()
+    {
+        // Transactions are where DynamoDB repeats the units as ReadCapacityUnits/WriteCapacityUnits
+        // (github.com/paritysuite/dynamodb-conformance issue 69); two units per item read in a transaction.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+        await Client.PutItemAsync(table, Item("a", "1"));
+
+        var response = await Client.TransactGetItemsAsync(new TransactGetItemsRequest
+        {
+            TransactItems = [new TransactGetItem { Get = new Get { TableName = table, Key = Key("a") } }],
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        var capacity = response.ConsumedCapacity.Single();
+        Assert.Equal(2, capacity.CapacityUnits);
+        Assert.Equal(2, capacity.ReadCapacityUnits);
+    }
+
+    [Fact]
+    public async Task BatchWriteItem_ReturnConsumedCapacity_ReportsAggregateUnitsOnly()
+    {
+        // observed: dynalite suite batchWriteItem.js 'should return ConsumedCapacity from each specified table when putting and deleting small item'.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+
+        var response = await Client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new() { [table] = [new WriteRequest(new PutRequest(Item("a", "1"))), new WriteRequest(new DeleteRequest(Key("b")))] },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        var capacity = response.ConsumedCapacity.Single();
+        Assert.Equal(2, capacity.CapacityUnits);
+        Assert.Null(capacity.WriteCapacityUnits);
+    }
 }

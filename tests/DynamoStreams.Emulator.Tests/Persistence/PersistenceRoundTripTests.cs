@@ -17,7 +17,7 @@ public sealed class PersistenceRoundTripTests : IDisposable
         string streamArn;
         List<StreamRecord> before;
         string queueArn;
-        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }))
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }))
         {
             using var db = Client(first);
             streamArn = (await db.CreateTableAsync(new CreateTableRequest
@@ -42,7 +42,7 @@ public sealed class PersistenceRoundTripTests : IDisposable
             before = Read(first.Streams, streamArn);
         }
 
-        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
         using var db2 = Client(second);
         var items = (await db2.ScanAsync(new ScanRequest("orders"))).Items;
         var after = Read(second.Streams, streamArn);
