@@ -214,4 +214,21 @@ public sealed class BatchAndTransactionTests : IClassFixture<EmulatorFixture>
         Assert.Equal(2, capacity.CapacityUnits);
         Assert.Null(capacity.WriteCapacityUnits);
     }
+
+    [Fact]
+    public async Task BatchGetItem_ReturnConsumedCapacity_ChargesMissingKeysTheMinimum()
+    {
+        // observed: dynalite suite batchGetItem.js 'should return ConsumedCapacity from each specified table with
+        // no consistent read and small item': every key costs at least half a unit (one when consistent), found or not.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+        await Client.PutItemAsync(table, Item("a", "1"));
+
+        var response = await Client.BatchGetItemAsync(new BatchGetItemRequest
+        {
+            RequestItems = new() { [table] = new KeysAndAttributes { Keys = [Key("a"), Key("missing-1"), Key("missing-2")] } },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        Assert.Equal(1.5, response.ConsumedCapacity.Single().CapacityUnits);
+    }
 }

@@ -108,10 +108,12 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
                     continue;
                 }
 
+                // Every key read costs at least the minimum unit, found or not (observed: dynalite suite batchGetItem.js
+                // 'should return ConsumedCapacity from each specified table with no consistent read and small item').
+                plan.Units += Capacity.ReadUnits(item?.Size ?? 0, plan.Consistent);
                 if (item is not null)
                 {
                     bytes += item.Size;
-                    plan.Units += Capacity.ReadUnits(item.Size, plan.Consistent);
                     AttributeValueWriter.WriteItem(response, plan.Projection is null ? item.Attributes : plan.Projection.Apply(item.Attributes));
                 }
             }
@@ -126,7 +128,7 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
             response.WriteStartArray("ConsumedCapacity");
             foreach (var plan in plans)
             {
-                Capacity.WriteObject(response, options.ConsumedCapacity, plan.Name, Math.Max(plan.Units, plan.Consistent ? 1 : 0.5));
+                Capacity.WriteObject(response, options.ConsumedCapacity, plan.Name, plan.Units);
             }
 
             response.WriteEndArray();
