@@ -80,6 +80,8 @@ public sealed class TableLifecycleTests : IClassFixture<TableLifecycleFixture>
         Assert.Equal(TableStatus.DELETING, (await Client.DescribeTableAsync(name)).Table.TableStatus);
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => Client.GetItemAsync(name, Item("a")));
         await Assert.ThrowsAsync<ResourceInUseException>(() => Client.CreateTableAsync(Request(name, withIndex: false)));
+        // AWS docs (DeleteTable): "If table is already in the DELETING state, no error is returned."
+        Assert.Equal(TableStatus.DELETING, (await Client.DeleteTableAsync(name)).TableDescription.TableStatus);
 
         _fixture.Clock.Advance(TableLifecycleFixture.Delay);
 
@@ -105,6 +107,8 @@ public sealed class TableLifecycleTests : IClassFixture<TableLifecycleFixture>
 
         Assert.Equal(TableStatus.UPDATING, updated.TableDescription.TableStatus);
         Assert.Equal(IndexStatus.CREATING, updated.TableDescription.GlobalSecondaryIndexes.Single().IndexStatus);
+        // AWS docs (DeleteTable): a table in the CREATING or UPDATING state answers ResourceInUseException.
+        await Assert.ThrowsAsync<ResourceInUseException>(() => Client.DeleteTableAsync(name));
         Assert.Equal(IndexStatus.CREATING, (await Client.DescribeTableAsync(name)).Table.GlobalSecondaryIndexes.Single().IndexStatus);
         await Client.PutItemAsync(name, Item("a"));
         _fixture.Clock.Advance(TableLifecycleFixture.Delay);
@@ -141,11 +145,28 @@ public sealed class TableLifecycleTests : IClassFixture<TableLifecycleFixture>
         var lowered = (await Client.UpdateTableAsync(new UpdateTableRequest { TableName = name, ProvisionedThroughput = new ProvisionedThroughput(10, 5) })).TableDescription;
 
         Assert.Equal(0, lowered.ProvisionedThroughput.NumberOfDecreasesToday);
+        // AWS docs (UpdateTable): while the table is UPDATING, another UpdateTable is refused.
+        await Assert.ThrowsAsync<ResourceInUseException>(() => Client.UpdateTableAsync(new UpdateTableRequest { TableName = name, ProvisionedThroughput = new ProvisionedThroughput(20, 5) }));
         _fixture.Clock.Advance(TableLifecycleFixture.Delay);
         var decreased = (await Client.DescribeTableAsync(name)).Table.ProvisionedThroughput;
         Assert.Equal(1, decreased.NumberOfDecreasesToday);
         Assert.Equal(10, decreased.ReadCapacityUnits);
         Assert.Equal(_fixture.Clock.GetUtcNow().UtcDateTime, decreased.LastDecreaseDateTime?.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task CreateTable_OnDemand_ReportsTheModeWithoutSwitchTimeUntilActive()
+    {
+        // observed: dynalite suite createTable.js 'should succeed for basic PAY_PER_REQUEST' (BillingModeSummary
+        // without LastUpdateToPayPerRequestDateTime in the CreateTable answer).
+        var name = Infrastructure.Tables.UniqueName("life");
+        var created = (await Client.CreateTableAsync(Request(name, withIndex: false))).TableDescription;
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, created.BillingModeSummary.BillingMode);
+        Assert.Null(created.BillingModeSummary.LastUpdateToPayPerRequestDateTime);
+
+        _fixture.Clock.Advance(TableLifecycleFixture.Delay);
+
+        Assert.NotNull((await Client.DescribeTableAsync(name)).Table.BillingModeSummary.LastUpdateToPayPerRequestDateTime);
     }
 
     [Fact]

@@ -26,15 +26,20 @@ internal sealed class DeleteTableOperation : DynamoDbOperation
         var table = Context.Store.Find(request.Region, name);
         if (table is null)
         {
-            throw Context.Store.FindDeleting(request.Region, name, now) is null
-                ? DynamoDbErrors.TableNotFound(name)
-                : DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + name);
+            // AWS docs (DeleteTable): "If table is already in the DELETING state, no error is returned."
+            var deleting = Context.Store.FindDeleting(request.Region, name, now) ?? throw DynamoDbErrors.TableNotFound(name);
+            WriteDeleting(response, deleting, now);
+            return;
         }
 
-        if (table.Lifecycle.IsCreating(now))
+        // AWS docs (DeleteTable): a CREATING or UPDATING table answers ResourceInUseException; the message is
+        // observed: dynalite suite deleteTable.js 'should eventually delete'.
+        switch (table.Lifecycle.TableStatus(now))
         {
-            // observed: dynalite suite deleteTable.js 'should eventually delete'.
-            throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
+            case "CREATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
+            case "UPDATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being updated: " + name);
         }
 
         if (table.Definition.DeletionProtectionEnabled)
@@ -43,6 +48,11 @@ internal sealed class DeleteTableOperation : DynamoDbOperation
         }
 
         table = Context.Store.Delete(request.Region, name, Context.StatusEnds(now)) ?? throw DynamoDbErrors.TableNotFound(name);
+        WriteDeleting(response, table, now);
+    }
+
+    private static void WriteDeleting(Utf8JsonWriter response, Storage.StoredTable table, DateTimeOffset now)
+    {
         response.WriteStartObject();
         response.WritePropertyName("TableDescription");
         TableDescriptionWriter.Write(response, table, now, "DELETING");

@@ -60,9 +60,13 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
 
         var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Table: " + name + " not found");
         var now = Context.Time.GetUtcNow();
-        if (table.Lifecycle.IsCreating(now))
+        // AWS docs (UpdateTable): the table is UPDATING while the change runs, and no other UpdateTable is accepted then.
+        switch (table.Lifecycle.TableStatus(now))
         {
-            throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
+            case "CREATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
+            case "UPDATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being updated: " + name);
         }
 
         var ends = Context.StatusEnds(now);

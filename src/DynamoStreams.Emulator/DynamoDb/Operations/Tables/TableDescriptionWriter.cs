@@ -49,14 +49,14 @@ internal static class TableDescriptionWriter
         writer.WriteString("TableId", definition.TableId);
         if (definition.IsOnDemand || definition.BillingModeUpdated is not null)
         {
-            writer.WriteStartObject("BillingModeSummary");
-            writer.WriteString("BillingMode", definition.BillingMode);
+            // While CREATING, DynamoDB reports the on-demand mode without its switch time, and adds the (undocumented)
+            // TableThroughputModeSummary (observed: dynalite suite createTable.js 'should succeed for basic PAY_PER_REQUEST').
+            var switched = definition.IsOnDemand && status != "CREATING" ? definition.BillingModeUpdated ?? definition.CreationDateTime : (DateTimeOffset?)null;
+            WriteModeSummary(writer, "BillingModeSummary", "BillingMode", definition.BillingMode, switched);
             if (definition.IsOnDemand)
             {
-                writer.WriteNumber("LastUpdateToPayPerRequestDateTime", (definition.BillingModeUpdated ?? definition.CreationDateTime).ToUnixTimeMilliseconds() / 1000.0);
+                WriteModeSummary(writer, "TableThroughputModeSummary", "TableThroughputMode", definition.BillingMode, switched);
             }
-
-            writer.WriteEndObject();
         }
 
         WriteIndexes(writer, "LocalSecondaryIndexes", table, definition.LocalSecondaryIndexes, _ => null);
@@ -105,6 +105,21 @@ internal static class TableDescriptionWriter
         writer.WriteEndObject();
     }
 
+    private static void WriteModeSummary(Utf8JsonWriter writer, string member, string modeMember, string mode, DateTimeOffset? switchedToPayPerRequest)
+    {
+        writer.WriteStartObject(member);
+        writer.WriteString(modeMember, mode);
+        if (switchedToPayPerRequest is { } switched)
+        {
+            writer.WriteNumber("LastUpdateToPayPerRequestDateTime", switched.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>KeySchema</c> member.</summary>
+    /// <param name="writer">The response writer.</param>
+    /// <param name="schema">The key schema.</param>
     public static void WriteKeySchema(Utf8JsonWriter writer, KeySchema schema)
     {
         writer.WriteStartArray("KeySchema");
