@@ -62,6 +62,31 @@ public sealed class PersistenceRoundTripTests : IDisposable
         Assert.True(next[3].Sequence > next[2].Sequence);
     }
 
+    [Fact]
+    public async Task Restart_TableCreatedJustBefore_IsActiveAtOnce()
+    {
+        // A table recovered from the data directory was created by an earlier run, so it is ACTIVE (not CREATING again).
+        var slow = TimeSpan.FromMinutes(10);
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = slow, DataDirectory = _directory }))
+        {
+            using var db = Client(first);
+            await db.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = "fresh",
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
+                KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            });
+            Assert.Equal(TableStatus.CREATING, (await db.DescribeTableAsync("fresh")).Table.TableStatus);
+        }
+
+        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = slow, DataDirectory = _directory });
+        using var db2 = Client(second);
+
+        Assert.Equal(TableStatus.ACTIVE, (await db2.DescribeTableAsync("fresh")).Table.TableStatus);
+        await db2.PutItemAsync("fresh", new() { ["id"] = new() { S = "a" } });
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
