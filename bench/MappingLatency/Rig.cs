@@ -55,6 +55,12 @@ internal sealed class Rig : IAsyncDisposable
             BillingMode = BillingMode.PAY_PER_REQUEST,
             StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
         });
+        // CreateTable answers CREATING; writes are accepted once DescribeTable says ACTIVE.
+        while ((await client.DescribeTableAsync("bench")).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(50);
+        }
+
         return new Rig(emulator, host, client, table.TableDescription.LatestStreamArn, concurrency);
     }
 

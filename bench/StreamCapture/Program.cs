@@ -51,6 +51,12 @@ try
             StreamSpecification = configuration.Stream ? new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES } : null,
         });
 
+        // CreateTable answers CREATING; writes are accepted once DescribeTable says ACTIVE.
+        while ((await client.DescribeTableAsync(table)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(50);
+        }
+
         // Warm up connections and JIT.
         await RunAsync(client, table, payload, TimeSpan.FromSeconds(1));
     }

@@ -89,5 +89,11 @@ internal sealed class OrderWriter(IAmazonDynamoDB dynamo, OrderWriterOptions opt
         {
             logger.LogInformation("The totals table {Table} exists.", options.TotalsTable);
         }
+
+        // CreateTable answers CREATING, and DynamoDB rejects item writes until the table is ACTIVE.
+        while ((await dynamo.DescribeTableAsync(options.TotalsTable, cancellationToken).ConfigureAwait(false)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -94,5 +94,11 @@ internal sealed class RunningAppHost : IAsyncDisposable
         {
             // Kept by the data directory from the previous run.
         }
+
+        // CreateTable answers CREATING; item operations fail until the table is ACTIVE.
+        while ((await DynamoDb.DescribeTableAsync(TotalsTable, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
     }
 }

@@ -32,6 +32,17 @@ public sealed class DynamoEmulatorOptions
     public TimeSpan TtlSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Gets how long a table reports <c>CREATING</c> after CreateTable, <c>UPDATING</c> after UpdateTable and
+    /// <c>DELETING</c> after DeleteTable, and a global secondary index added by UpdateTable reports <c>CREATING</c>.
+    /// Defaults to 500 milliseconds. As in DynamoDB, data operations on a <c>CREATING</c> table fail with
+    /// <c>ResourceNotFoundException</c>, so clients wait with DescribeTable until <c>ACTIVE</c> (the AWS SDKs'
+    /// table-exists waiters do). The change itself applies at once; only the reported status waits, timed with
+    /// <see cref="TimeProvider"/>. <see cref="TimeSpan.Zero"/> still answers <c>CREATING</c> to CreateTable but makes
+    /// the table <c>ACTIVE</c> as soon as that answer is sent, for tests that use a table right after creating it.
+    /// </summary>
+    public TimeSpan TableStatusDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Gets a callback that adds services to the emulator after its own registrations, for in-process hosts that
     /// replace parts (the emulator's tests plug write-path observers in this way).
     /// </summary>
@@ -99,6 +110,11 @@ public sealed class DynamoEmulatorOptions
         if (AccessKeys is not null && (AccessKeys.Count == 0 || AccessKeys.Any(k => string.IsNullOrEmpty(k.Key) || string.IsNullOrEmpty(k.Value))))
         {
             throw new ArgumentException("DynamoEmulatorOptions.AccessKeys must map at least one non-empty access key id to a non-empty secret access key, or be null to accept any credentials.", nameof(AccessKeys));
+        }
+
+        if (TableStatusDelay < TimeSpan.Zero || TableStatusDelay > TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentException($"DynamoEmulatorOptions.TableStatusDelay must be between zero and 10 minutes, for example 500 milliseconds (zero makes tables ACTIVE at once); it was {TableStatusDelay}.", nameof(TableStatusDelay));
         }
 
         if (TtlSweepInterval <= TimeSpan.Zero)

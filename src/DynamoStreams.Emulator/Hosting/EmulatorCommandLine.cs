@@ -4,7 +4,7 @@ namespace DynamoStreams.Emulator.Hosting;
 
 /// <summary>
 /// Parses the standalone command line (<c>--port</c>, <c>--region</c>, <c>--account-id</c>, <c>--data-dir</c>,
-/// <c>--strict-auth</c>, <c>--help</c>)
+/// <c>--strict-auth</c>, <c>--table-status-delay-ms</c>, <c>--help</c>)
 /// into <see cref="DynamoEmulatorOptions"/>.
 /// </summary>
 internal static class EmulatorCommandLine
@@ -28,6 +28,11 @@ internal static class EmulatorCommandLine
                               secret access key are served (repeat the option for more keys); others get
                               UnrecognizedClientException or InvalidSignatureException. Default: any
                               credentials are accepted (requests must still be signed).
+          --table-status-delay-ms <n>
+                              How long a table reports CREATING, UPDATING or DELETING, and an index added
+                              by UpdateTable reports CREATING, in milliseconds (default 500; 0 makes
+                              tables ACTIVE as soon as CreateTable answers). Data operations on a CREATING
+                              table fail with ResourceNotFoundException, as in DynamoDB.
           --help              Print this text and exit.
 
         Point a client at it with endpoint http://localhost:<port> and any credentials, for example
@@ -49,6 +54,7 @@ internal static class EmulatorCommandLine
         var accountId = "000000000000";
         string? dataDirectory = null;
         Dictionary<string, string>? accessKeys = null;
+        var tableStatusDelay = new DynamoEmulatorOptions().TableStatusDelay;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -102,13 +108,30 @@ internal static class EmulatorCommandLine
                     accessKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
                     accessKeys[key[..colon]] = key[(colon + 1)..];
                     break;
+                case "--table-status-delay-ms":
+                    if (!TryValue(args, ref i, out var delayText) || !int.TryParse(delayText, NumberStyles.None, CultureInfo.InvariantCulture, out var delayMs) || delayMs > 600_000)
+                    {
+                        error = $"--table-status-delay-ms needs a number of milliseconds between 0 and 600000, for example --table-status-delay-ms 500; got '{delayText}'.";
+                        return false;
+                    }
+
+                    tableStatusDelay = TimeSpan.FromMilliseconds(delayMs);
+                    break;
                 default:
                     error = $"Unknown argument '{arg}'. Run with --help to list the options.";
                     return false;
             }
         }
 
-        options = new DynamoEmulatorOptions { Port = port, Region = region, AccountId = accountId, DataDirectory = dataDirectory, AccessKeys = accessKeys };
+        options = new DynamoEmulatorOptions
+        {
+            Port = port,
+            Region = region,
+            AccountId = accountId,
+            DataDirectory = dataDirectory,
+            AccessKeys = accessKeys,
+            TableStatusDelay = tableStatusDelay,
+        };
         return true;
     }
 

@@ -27,6 +27,7 @@ var options = new DynamoEmulatorOptions
     AccountId = parsed.AccountId,
     DataDirectory = parsed.DataDirectory,
     AccessKeys = parsed.AccessKeys,
+    TableStatusDelay = parsed.TableStatusDelay,
     LoggerFactory = loggerFactory,
 };
 options.Validate();

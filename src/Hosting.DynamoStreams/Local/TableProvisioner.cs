@@ -9,7 +9,8 @@ namespace Aspire.Hosting.DynamoStreams.Local;
 
 /// <summary>
 /// Creates a pattern's table in the emulator from the declaration, through the AWS SDK like any client; a table that
-/// already exists (persistent data) is kept as is.
+/// already exists (persistent data) is kept as is. Returns only once the table and its indexes are ACTIVE, so the
+/// seed, the mapping and the function never meet a CREATING table.
 /// </summary>
 internal static class TableProvisioner
 {
@@ -20,9 +21,15 @@ internal static class TableProvisioner
     /// <param name="pattern">The pattern that owns the table.</param>
     /// <param name="logger">The table resource's logger.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <param name="activationTimeout">How long the table may stay CREATING or UPDATING; <see langword="null"/> for <see cref="TableActivation.DefaultTimeout"/>.</param>
+    /// <param name="timeProvider">The clock of the wait for ACTIVE; <see langword="null"/> for the system clock.</param>
     /// <returns>The table name, ARN and stream ARN.</returns>
-    public static async Task<LocalTableInfo> EnsureAsync(IAmazonDynamoDB client, DynamoStreamsLambdaResource pattern, ILogger logger, CancellationToken cancellationToken)
+    /// <exception cref="TimeoutException">The table did not become ACTIVE in time.</exception>
+    public static async Task<LocalTableInfo> EnsureAsync(IAmazonDynamoDB client, DynamoStreamsLambdaResource pattern, ILogger logger, CancellationToken cancellationToken,
+        TimeSpan? activationTimeout = null, TimeProvider? timeProvider = null)
     {
+        var timeout = activationTimeout ?? TableActivation.DefaultTimeout;
+        var clock = timeProvider ?? TimeProvider.System;
         var request = BuildRequest(pattern);
         var seed = pattern.SeedData is { Items.Count: > 0 } s ? s : null;
         var streamSpecification = request.StreamSpecification;
@@ -36,6 +43,7 @@ internal static class TableProvisioner
         try
         {
             table = (await client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false)).TableDescription;
+            table = await TableActivation.WaitUntilActiveAsync(client, table.TableName, timeout, clock, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Created table {Table}.", table.TableName);
             if (seed is not null)
             {
@@ -45,14 +53,14 @@ internal static class TableProvisioner
             if (request.StreamSpecification is null)
             {
                 await client.UpdateTableAsync(new UpdateTableRequest { TableName = table.TableName, StreamSpecification = streamSpecification }, cancellationToken).ConfigureAwait(false);
-                table = (await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false)).Table;
+                table = await TableActivation.WaitUntilActiveAsync(client, table.TableName, timeout, clock, cancellationToken).ConfigureAwait(false);
             }
 
             logger.LogInformation("Table {Table} streams to {Stream}.", table.TableName, table.LatestStreamArn);
         }
         catch (ResourceInUseException)
         {
-            table = (await client.DescribeTableAsync(request.TableName, cancellationToken).ConfigureAwait(false)).Table;
+            table = await TableActivation.WaitUntilActiveAsync(client, request.TableName, timeout, clock, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Table {Table} already exists (persistent data); keeping it and its stream {Stream}{Seed}.", table.TableName, table.LatestStreamArn,
                 seed is null ? string.Empty : "; the seed was loaded when it was created and is not loaded again");
         }

@@ -23,6 +23,8 @@ public class UpdateExpressionTests
     [InlineData("SET l = list_append(:l, l)", """{"L":[{"S":"z"},{"S":"l0"},{"S":"l1"},{"S":"l2"},{"S":"l3"}]}""", "l")]
     [InlineData("SET l[1] = :x", """{"L":[{"S":"l0"},{"S":"x"},{"S":"l2"},{"S":"l3"}]}""", "l")]
     [InlineData("SET l[99] = :x", """{"L":[{"S":"l0"},{"S":"l1"},{"S":"l2"},{"S":"l3"},{"S":"x"}]}""", "l")]
+    // Appends past the end land in ascending index order (observed: dynalite suite updateItem.js 'should update nested attributes').
+    [InlineData("SET l[9] = :x, l[5] = :one", """{"L":[{"S":"l0"},{"S":"l1"},{"S":"l2"},{"S":"l3"},{"N":"1"},{"S":"x"}]}""", "l")]
     [InlineData("SET m.k = :x", """{"M":{"k":{"S":"x"},"deep":{"M":{"x":{"N":"1"}}}}}""", "m")]
     [InlineData("SET m.deep.y = :one", """{"M":{"k":{"S":"v"},"deep":{"M":{"x":{"N":"1"},"y":{"N":"1"}}}}}""", "m")]
     [InlineData("SET #dot = :x", """{"S":"x"}""", "a.b")]

@@ -15,7 +15,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
+        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero });
         Client = CreateClient();
     }
 

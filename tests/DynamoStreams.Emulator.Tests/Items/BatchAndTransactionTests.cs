@@ -178,4 +178,57 @@ public sealed class BatchAndTransactionTests : IClassFixture<EmulatorFixture>
         Assert.True(response.Responses[1].Item is null || response.Responses[1].Item.Count == 0);
         Assert.Equal(["v"], response.Responses[2].Item.Keys);
     }
+
+    [Fact]
+    public async Task TransactGetItems_ReturnConsumedCapacity_SplitsReadUnits()
+    {
+        // Transactions are where DynamoDB repeats the units as ReadCapacityUnits/WriteCapacityUnits
+        // (github.com/paritysuite/dynamodb-conformance issue 69); two units per item read in a transaction.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+        await Client.PutItemAsync(table, Item("a", "1"));
+
+        var response = await Client.TransactGetItemsAsync(new TransactGetItemsRequest
+        {
+            TransactItems = [new TransactGetItem { Get = new Get { TableName = table, Key = Key("a") } }],
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        var capacity = response.ConsumedCapacity.Single();
+        Assert.Equal(2, capacity.CapacityUnits);
+        Assert.Equal(2, capacity.ReadCapacityUnits);
+    }
+
+    [Fact]
+    public async Task BatchWriteItem_ReturnConsumedCapacity_ReportsAggregateUnitsOnly()
+    {
+        // observed: dynalite suite batchWriteItem.js 'should return ConsumedCapacity from each specified table when putting and deleting small item'.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+
+        var response = await Client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new() { [table] = [new WriteRequest(new PutRequest(Item("a", "1"))), new WriteRequest(new DeleteRequest(Key("b")))] },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        var capacity = response.ConsumedCapacity.Single();
+        Assert.Equal(2, capacity.CapacityUnits);
+        Assert.Null(capacity.WriteCapacityUnits);
+    }
+
+    [Fact]
+    public async Task BatchGetItem_ReturnConsumedCapacity_ChargesMissingKeysTheMinimum()
+    {
+        // observed: dynalite suite batchGetItem.js 'should return ConsumedCapacity from each specified table with
+        // no consistent read and small item': every key costs at least half a unit (one when consistent), found or not.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+        await Client.PutItemAsync(table, Item("a", "1"));
+
+        var response = await Client.BatchGetItemAsync(new BatchGetItemRequest
+        {
+            RequestItems = new() { [table] = new KeysAndAttributes { Keys = [Key("a"), Key("missing-1"), Key("missing-2")] } },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+
+        Assert.Equal(1.5, response.ConsumedCapacity.Single().CapacityUnits);
+    }
 }

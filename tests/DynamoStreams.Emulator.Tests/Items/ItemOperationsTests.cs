@@ -260,5 +260,22 @@ public sealed class ItemOperationsTests : IClassFixture<EmulatorFixture>
         var response = await Client.PutItemAsync(new PutItemRequest { TableName = table, Item = Item("a", ("d", new AttributeValue(new string('x', 1500)))), ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL });
         Assert.Equal(table, response.ConsumedCapacity.TableName);
         Assert.Equal(2, response.ConsumedCapacity.CapacityUnits);
+        // Real DynamoDB reports the aggregate only outside transactions (github.com/paritysuite/dynamodb-conformance
+        // issue 69; observed: dynalite suite putItem.js 'should return ConsumedCapacity for larger item').
+        Assert.Null(response.ConsumedCapacity.WriteCapacityUnits);
+    }
+
+    [Fact]
+    public async Task GetItem_ReturnConsumedCapacityTotal_ReportsAggregateUnitsOnly()
+    {
+        // observed: dynalite suite getItem.js 'should return ConsumedCapacity for small item with no ConsistentRead'.
+        var table = await Infrastructure.Tables.CreateAsync(Client);
+        await Client.PutItemAsync(table, Item("a"));
+
+        var response = await Client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item("a"), ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL });
+
+        Assert.Equal(0.5, response.ConsumedCapacity.CapacityUnits);
+        Assert.Null(response.ConsumedCapacity.ReadCapacityUnits);
+        Assert.Null(response.ConsumedCapacity.WriteCapacityUnits);
     }
 }

@@ -244,4 +244,41 @@ public sealed class QueryScanTests : IClassFixture<EmulatorFixture>
         Assert.Equal(3, response.Count);
         Assert.All(response.Items, i => Assert.Equal(["sk"], i.Keys));
     }
+
+    [Fact]
+    public async Task Query_LocalIndexAllAttributes_ChargesIndexEntriesAndTableFetchSeparately()
+    {
+        // observed: dynalite suite query.js 'should return all attributes when specified for secondary indexes':
+        // the index is charged for its projected entries, the table for the whole items ALL_ATTRIBUTES fetches,
+        // each a unit per started 4 KB of the page's total.
+        var name = Infrastructure.Tables.UniqueName("lsi");
+        await Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new("d", ScalarAttributeType.S)],
+            LocalSecondaryIndexes = [new LocalSecondaryIndex { IndexName = "by-d", KeySchema = [new("pk", KeyType.HASH), new("d", KeyType.RANGE)], Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY } }],
+        });
+        foreach (var sk in new[] { "1", "2", "3" })
+        {
+            await Client.PutItemAsync(name, new Dictionary<string, AttributeValue> { ["pk"] = new("p"), ["sk"] = new(sk), ["d"] = new(sk), ["big"] = new(new string('x', 3000)) });
+        }
+
+        var response = await Client.QueryAsync(new QueryRequest
+        {
+            TableName = name,
+            IndexName = "by-d",
+            KeyConditionExpression = "pk = :p",
+            ExpressionAttributeValues = Values((":p", new AttributeValue("p"))),
+            Select = Select.ALL_ATTRIBUTES,
+            ConsistentRead = true,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
+        });
+
+        Assert.Equal(3, response.Count);
+        Assert.Equal(3, response.ConsumedCapacity.Table.CapacityUnits);
+        Assert.Equal(1, response.ConsumedCapacity.LocalSecondaryIndexes["by-d"].CapacityUnits);
+        Assert.Equal(4, response.ConsumedCapacity.CapacityUnits);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class WritePathTests : IAsyncLifetime
     {
         _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions
         {
+            TableStatusDelay = TimeSpan.Zero,
             ConfigureServices = services =>
             {
                 services.AddSingleton<IItemChangeObserver>(_observer);

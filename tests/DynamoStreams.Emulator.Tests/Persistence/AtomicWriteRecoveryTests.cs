@@ -31,7 +31,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
         Assert.Equal(["record", "item"], EntryTypes(newest));
 
         CutTheNewestEntryInHalf(_log.Crashed);
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _log.Crashed });
 
         Assert.Equal(["kept"], await ItemIdsAsync(recovered));
         Assert.Equal(["kept"], RecordIds(recovered));
@@ -55,7 +55,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
         Assert.Equal(["record", "item", "record", "item", "record", "item"], EntryTypes(NewestEntry(_log.Crashed)));
 
         CutTheNewestEntryInHalf(_log.Crashed);
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _log.Crashed });
 
         Assert.Equal(["kept"], await ItemIdsAsync(recovered));
         Assert.Equal(["kept"], RecordIds(recovered));
@@ -76,7 +76,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
             _log.Take();
         }
 
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _log.Crashed });
 
         Assert.Equal(["a", "b", "c"], await ItemIdsAsync(recovered));
         Assert.Equal(["a", "b", "c"], RecordIds(recovered));
@@ -101,7 +101,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
             _log.Take();
         }
 
-        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _log.Crashed });
+        await using var recovered = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _log.Crashed });
 
         string[] expected = [.. ids.Append("after").Order(StringComparer.Ordinal)];
         Assert.Equal(expected, await ItemIdsAsync(recovered));
@@ -112,7 +112,7 @@ public sealed class AtomicWriteRecoveryTests : IDisposable
 
     private static async Task<DynamoEmulator> StartWithTableAsync(string directory)
     {
-        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = directory });
+        var emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = directory });
         using var db = Client(emulator);
         await db.CreateTableAsync(new CreateTableRequest
         {

@@ -110,7 +110,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task Recovery_TornTailInLog_IsDroppedAndTheIntactEntriesKept()
     {
         // issue 4 persistence: a torn tail is detected and dropped on recovery
-        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }))
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }))
         {
             await first.DurableStore.SetAsync("kept-by-snapshot", "1");
         }
@@ -123,7 +123,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         var intact = new FileInfo(wal).Length - 8;
-        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
 
         Assert.Equal("1", second.DurableStore.Get("kept-by-snapshot"));
         Assert.Equal("2", second.DurableStore.Get("kept-by-log"));

@@ -14,9 +14,9 @@ public sealed class DataDirectoryLockTests : IDisposable
     public async Task StartAsync_SecondInProcessEmulatorOnSameDirectory_ThrowsNamingFolderAndProcess()
     {
         // issue 4 persistence: a second emulator on the same folder fails at start with a clear message
-        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }))
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }))
         {
-            var error = await Assert.ThrowsAsync<DataDirectoryInUseException>(() => DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }));
+            var error = await Assert.ThrowsAsync<DataDirectoryInUseException>(() => DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }));
             Assert.Equal(Path.GetFullPath(_directory), error.Directory);
             Assert.Contains(Path.GetFullPath(_directory), error.Message, StringComparison.Ordinal);
             Assert.Contains($"process {Environment.ProcessId} ", error.Message, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class DataDirectoryLockTests : IDisposable
         }
 
         // Released at dispose: the directory can be opened again.
-        await using var third = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var third = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
     }
 
     [Fact]
@@ -37,11 +37,11 @@ public sealed class DataDirectoryLockTests : IDisposable
         // issue 4 persistence: the lock holds across processes, both ways
         using (var standalone = await EmulatorProcess.StartAsync(_directory))
         {
-            var error = await Assert.ThrowsAsync<DataDirectoryInUseException>(() => DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }));
+            var error = await Assert.ThrowsAsync<DataDirectoryInUseException>(() => DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }));
             Assert.Contains($"process {standalone.ProcessId} ", error.Message, StringComparison.Ordinal);
         }
 
-        await using var inProcess = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var inProcess = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
         var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync(_directory);
         Assert.Equal(3, exitCode);
         Assert.Contains($"The data directory {Path.GetFullPath(_directory)} is in use by another emulator (process {Environment.ProcessId} ", stderr, StringComparison.Ordinal);

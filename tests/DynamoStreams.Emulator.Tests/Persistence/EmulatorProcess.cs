@@ -111,7 +111,7 @@ internal sealed partial class EmulatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DynamoStreams.Emulator.dll"), "--port", "0", "--data-dir", directory })
+        foreach (var argument in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DynamoStreams.Emulator.dll"), "--port", "0", "--data-dir", directory, "--table-status-delay-ms", "0" })
         {
             info.ArgumentList.Add(argument);
         }

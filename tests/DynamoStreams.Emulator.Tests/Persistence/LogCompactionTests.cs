@@ -17,6 +17,7 @@ public sealed class LogCompactionTests : IDisposable
         const int Items = 100;
         var options = new DynamoEmulatorOptions
         {
+            TableStatusDelay = TimeSpan.Zero,
             DataDirectory = _directory,
             CompactionCheckInterval = TimeSpan.FromMilliseconds(50),
             MinimumCompactionLogBytes = 256 * 1024,
@@ -47,7 +48,7 @@ public sealed class LogCompactionTests : IDisposable
             }
         }
 
-        await using var restarted = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var restarted = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
         using var db2 = Client(restarted);
         var count = 0;
         await foreach (var page in db2.Paginators.Scan(new ScanRequest("big") { Select = Select.COUNT }).Responses)

@@ -17,7 +17,7 @@ public sealed class PersistenceRoundTripTests : IDisposable
         string streamArn;
         List<StreamRecord> before;
         string queueArn;
-        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory }))
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory }))
         {
             using var db = Client(first);
             streamArn = (await db.CreateTableAsync(new CreateTableRequest
@@ -42,7 +42,7 @@ public sealed class PersistenceRoundTripTests : IDisposable
             before = Read(first.Streams, streamArn);
         }
 
-        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = _directory });
+        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = _directory });
         using var db2 = Client(second);
         var items = (await db2.ScanAsync(new ScanRequest("orders"))).Items;
         var after = Read(second.Streams, streamArn);
@@ -60,6 +60,31 @@ public sealed class PersistenceRoundTripTests : IDisposable
         var next = Read(second.Streams, streamArn);
         Assert.Equal(4, next.Count);
         Assert.True(next[3].Sequence > next[2].Sequence);
+    }
+
+    [Fact]
+    public async Task Restart_TableCreatedJustBefore_IsActiveAtOnce()
+    {
+        // A table recovered from the data directory was created by an earlier run, so it is ACTIVE (not CREATING again).
+        var slow = TimeSpan.FromMinutes(10);
+        await using (var first = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = slow, DataDirectory = _directory }))
+        {
+            using var db = Client(first);
+            await db.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = "fresh",
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
+                KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            });
+            Assert.Equal(TableStatus.CREATING, (await db.DescribeTableAsync("fresh")).Table.TableStatus);
+        }
+
+        await using var second = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = slow, DataDirectory = _directory });
+        using var db2 = Client(second);
+
+        Assert.Equal(TableStatus.ACTIVE, (await db2.DescribeTableAsync("fresh")).Table.TableStatus);
+        await db2.PutItemAsync("fresh", new() { ["id"] = new() { S = "a" } });
     }
 
     public void Dispose()

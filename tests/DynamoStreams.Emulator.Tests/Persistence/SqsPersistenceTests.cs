@@ -120,7 +120,7 @@ public sealed class SqsPersistenceTests : IDisposable
     public void Dispose() => _log.Dispose();
 
     private static Task<DynamoEmulator> StartAsync(string directory) =>
-        DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = directory });
+        DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = directory });
 
     private static AmazonSQSClient Client(DynamoEmulator emulator) =>
         new(new BasicAWSCredentials("x", "x"), new AmazonSQSConfig { ServiceURL = emulator.Endpoint.ToString().TrimEnd('/'), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });

@@ -24,7 +24,7 @@ public sealed class SqsTestServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock });
+        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, TimeProvider = Clock });
         Endpoint = _emulator.Endpoint.ToString().TrimEnd('/');
         Client = new AmazonSQSClient(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonSQSConfig
         {

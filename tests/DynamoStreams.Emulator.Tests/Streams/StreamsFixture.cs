@@ -23,7 +23,7 @@ public sealed class StreamsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock });
+        _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, TimeProvider = Clock });
         DynamoDb = new AmazonDynamoDBClient(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonDynamoDBConfig
         {
             ServiceURL = _emulator.Endpoint.ToString(),

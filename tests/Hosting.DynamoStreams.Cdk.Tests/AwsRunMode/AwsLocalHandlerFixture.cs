@@ -53,7 +53,7 @@ public sealed class AwsLocalHandlerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { Region = Region }, cts.Token);
+        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { Region = Region, TableStatusDelay = TimeSpan.Zero }, cts.Token);
         Dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"),
             new AmazonDynamoDBConfig { ServiceURL = Emulator.Endpoint.ToString(), AuthenticationRegion = Region });
         var table = await Dynamo.CreateTableAsync(new CreateTableRequest

@@ -98,9 +98,11 @@ internal sealed class UpdateExpression
     private IEnumerable<int> ExecutionOrder()
     {
         // List elements removed by one REMOVE clause are addressed by their original positions, so remove
-        // higher indexes first.
+        // higher indexes first. Elements SET or ADDed past the end are appended in ascending index order, whatever
+        // the clause order (observed: dynalite suite updateItem.js 'should update nested attributes').
         return Enumerable.Range(0, _actions.Count)
             .OrderBy(i => _actions[i].Kind == UpdateActionKind.Remove && _actions[i].Path[^1].IsIndex ? 1 : 0)
+            .ThenBy(i => _actions[i].Kind != UpdateActionKind.Remove && _actions[i].Path[^1].IsIndex ? _actions[i].Path[^1].Index : -1)
             .ThenByDescending(i => _actions[i].Kind == UpdateActionKind.Remove && _actions[i].Path[^1].IsIndex ? _actions[i].Path[^1].Index : 0);
     }
 }

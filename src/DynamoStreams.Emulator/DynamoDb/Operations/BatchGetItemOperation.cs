@@ -11,12 +11,14 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>
 /// Implements BatchGetItem: up to 100 keys over any tables, each table with its own projection and
-/// consistency; keys beyond a 16 MB response are returned in UnprocessedKeys.
+/// consistency; keys beyond 1 MB read from one table (a partition, as the emulator keeps every table in one) or
+/// beyond a 16 MB response are returned in UnprocessedKeys.
 /// </summary>
 internal sealed class BatchGetItemOperation : DynamoDbOperation
 {
     private const int MaxKeys = 100;
     private const long MaxResponseBytes = 16L * 1024 * 1024;
+    private const long MaxPartitionBytes = 1024 * 1024;
 
     /// <summary>Creates the operation.</summary>
     /// <param name="context">The shared context.</param>
@@ -85,11 +87,16 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
         foreach (var plan in plans)
         {
             response.WriteStartArray(plan.Name);
-            foreach (var key in plan.Keys)
+            long tableBytes = 0;
+            foreach (var key in BatchReadOrder.Sort(plan.Keys, plan.Table!.Definition.KeySchema))
             {
-                if (full)
+                // AWS docs (BatchGetItem): a partial result comes back when more than 1 MB per partition is requested;
+                // the item that reaches 1 MB is still returned. A key left unprocessed still costs the minimum read
+                // (observed: dynalite suite batchGetItem.js 'should return many unprocessed items if very over the limit').
+                if (full || tableBytes >= MaxPartitionBytes)
                 {
                     plan.Unprocessed.Add(key);
+                    plan.Units += Capacity.ReadUnits(0, plan.Consistent);
                     continue;
                 }
 
@@ -105,13 +112,17 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
                 {
                     full = true;
                     plan.Unprocessed.Add(key);
+                    plan.Units += Capacity.ReadUnits(0, plan.Consistent);
                     continue;
                 }
 
+                // Every key read costs at least the minimum unit, found or not (observed: dynalite suite batchGetItem.js
+                // 'should return ConsumedCapacity from each specified table with no consistent read and small item').
+                plan.Units += Capacity.ReadUnits(item?.Size ?? 0, plan.Consistent);
                 if (item is not null)
                 {
                     bytes += item.Size;
-                    plan.Units += Capacity.ReadUnits(item.Size, plan.Consistent);
+                    tableBytes += item.Size;
                     AttributeValueWriter.WriteItem(response, plan.Projection is null ? item.Attributes : plan.Projection.Apply(item.Attributes));
                 }
             }
@@ -126,7 +137,7 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
             response.WriteStartArray("ConsumedCapacity");
             foreach (var plan in plans)
             {
-                Capacity.WriteObject(response, options.ConsumedCapacity, plan.Name, Math.Max(plan.Units, plan.Consistent ? 1 : 0.5));
+                Capacity.WriteObject(response, options.ConsumedCapacity, plan.Name, plan.Units);
             }
 
             response.WriteEndArray();

@@ -122,7 +122,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
             response.WriteStartArray("ConsumedCapacity");
             foreach (var (table, total) in units)
             {
-                Capacity.WriteObject(response, options.ConsumedCapacity, table.Definition.Name, total, isWrite: true);
+                Capacity.WriteObject(response, options.ConsumedCapacity, table.Definition.Name, total);
             }
 
             response.WriteEndArray();

@@ -9,7 +9,8 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>
 /// Implements CreateTable: keys, local and global secondary indexes, billing, stream specification,
-/// SSE, table class, deletion protection and tags. The table is ACTIVE at once.
+/// SSE, table class, deletion protection and tags. The answer says CREATING; the table turns ACTIVE after
+/// <see cref="Hosting.DynamoEmulatorOptions.TableStatusDelay"/> (see <see cref="Storage.TableLifecycle"/>).
 /// </summary>
 internal sealed class CreateTableOperation : DynamoDbOperation
 {
@@ -121,7 +122,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
             DeletionProtectionEnabled = JsonFields.GetBoolean(body, "DeletionProtectionEnabled") ?? false,
         };
 
-        var table = Context.Store.Create(definition);
+        var table = Context.Store.Create(definition, Storage.TableLifecycle.CreatingUntil(Context.StatusEnds(now)));
         if (tags.Count > 0)
         {
             Context.Store.UpdateTags(table, current =>
@@ -135,7 +136,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
 
         response.WriteStartObject();
         response.WritePropertyName("TableDescription");
-        TableDescriptionWriter.Write(response, table, "ACTIVE");
+        TableDescriptionWriter.Write(response, table, now, "CREATING");
         response.WriteEndObject();
     }
 

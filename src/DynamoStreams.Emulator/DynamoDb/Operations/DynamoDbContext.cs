@@ -33,10 +33,26 @@ internal sealed class DynamoDbContext
     /// <summary>Gets the emulator options.</summary>
     public DynamoEmulatorOptions Options { get; }
 
-    /// <summary>Finds a table for a data-plane operation or throws DynamoDB's <c>ResourceNotFoundException</c>.</summary>
+    /// <summary>
+    /// Finds a table for a data-plane operation or throws DynamoDB's <c>ResourceNotFoundException</c>, which DynamoDB
+    /// also answers while the table is still CREATING.
+    /// </summary>
     /// <param name="region">The caller's region.</param>
     /// <param name="tableName">The table name.</param>
     /// <returns>The table.</returns>
-    public StoredTable GetTable(string region, string tableName) =>
-        Store.Find(region, tableName) ?? throw DynamoDbErrors.ResourceNotFound();
+    public StoredTable GetTable(string region, string tableName)
+    {
+        var table = Store.Find(region, tableName);
+        if (table is null || table.Lifecycle.IsCreating(Time.GetUtcNow()))
+        {
+            throw DynamoDbErrors.ResourceNotFound();
+        }
+
+        return table;
+    }
+
+    /// <summary>Gets the instant a table, index or update started now reports ACTIVE (<see cref="DynamoEmulatorOptions.TableStatusDelay"/> from now).</summary>
+    /// <param name="now">The current instant.</param>
+    /// <returns>The instant the transient status ends.</returns>
+    public DateTimeOffset StatusEnds(DateTimeOffset now) => now + Options.TableStatusDelay;
 }

@@ -95,7 +95,7 @@ internal sealed class TransactGetItemsOperation : DynamoDbOperation
                 }
 
                 var units = Enumerable.Range(0, gets.Count).Where(i => gets[i].Table == table).Sum(i => 2 * Capacity.ReadUnits(results[i]?.Size ?? 0, consistent: true));
-                Capacity.WriteObject(response, options.ConsumedCapacity, table.Definition.Name, units);
+                Capacity.WriteObject(response, options.ConsumedCapacity, table.Definition.Name, units, split: CapacitySplit.Read);
             }
 
             response.WriteEndArray();

@@ -200,7 +200,7 @@ internal sealed class TransactWriteItemsOperation : DynamoDbOperation
             {
                 // Transactions cost two units per item written (prepare and commit).
                 var units = group.Sum(a => 2 * Capacity.WriteUnits(Math.Max(a.New?.Size ?? 0, a.Old?.Size ?? 0)));
-                Capacity.WriteObject(response, options.ConsumedCapacity, group.Key.Definition.Name, units, isWrite: true);
+                Capacity.WriteObject(response, options.ConsumedCapacity, group.Key.Definition.Name, units, split: CapacitySplit.Write);
             }
 
             response.WriteEndArray();

@@ -9,7 +9,9 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations;
 
 /// <summary>
 /// Implements UpdateTable: global secondary index create, delete and throughput update, billing mode,
-/// provisioned throughput, stream specification, SSE, table class and deletion protection. Changes apply at once.
+/// provisioned throughput, stream specification, SSE, table class and deletion protection. Changes apply at once;
+/// the table reports UPDATING (and the throughput from before a throughput change), and an added index CREATING,
+/// for <see cref="Hosting.DynamoEmulatorOptions.TableStatusDelay"/>.
 /// </summary>
 internal sealed class UpdateTableOperation : DynamoDbOperation
 {
@@ -58,12 +60,23 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
 
         var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Table: " + name + " not found");
         var now = Context.Time.GetUtcNow();
-        Context.Store.Update(table, current =>
+        // AWS docs (UpdateTable): the table is UPDATING while the change runs, and no other UpdateTable is accepted then.
+        switch (table.Lifecycle.TableStatus(now))
+        {
+            case "CREATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
+            case "UPDATING":
+                throw DynamoDbErrors.ResourceInUse("Attempt to change a resource which is still in use: Table is being updated: " + name);
+        }
+
+        var ends = Context.StatusEnds(now);
+        var before = table.Definition;
+        var after = Context.Store.Update(table, current =>
         {
             var next = current;
             if (billingMode is not null || throughput is not null)
             {
-                next = ApplyBilling(next, billingMode, throughput, now);
+                next = ApplyBilling(next, billingMode, throughput, ends);
             }
 
             if (hasGsiUpdates)
@@ -95,13 +108,38 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
             return next;
         });
 
+        var addedIndexes = after.GlobalSecondaryIndexes.Select(g => g.Name).Except(before.GlobalSecondaryIndexes.Select(g => g.Name), StringComparer.Ordinal).ToList();
+        foreach (var index in addedIndexes)
+        {
+            table.Lifecycle.BeginIndexCreation(index, ends);
+        }
+
+        table.Lifecycle.BeginUpdate(ends, ThroughputWhileUpdating(before.Throughput, after.Throughput, now));
         response.WriteStartObject();
         response.WritePropertyName("TableDescription");
-        TableDescriptionWriter.Write(response, table);
+        TableDescriptionWriter.Write(response, table, now, "UPDATING", addedIndexes);
         response.WriteEndObject();
     }
 
-    private static TableDefinition ApplyBilling(TableDefinition current, string? billingMode, ProvisionedThroughput? throughput, DateTimeOffset now)
+    /// <summary>
+    /// Gets what DynamoDB reports while a provisioned throughput change is in progress: the old units, with the
+    /// change's start as its last increase or decrease; the new units (and the completion time) show once ACTIVE.
+    /// </summary>
+    private static ProvisionedThroughput? ThroughputWhileUpdating(ProvisionedThroughput before, ProvisionedThroughput after, DateTimeOffset now)
+    {
+        if (before.HasSameUnits(after) || after.HasSameUnits(ProvisionedThroughput.Zero))
+        {
+            return null;
+        }
+
+        return before with
+        {
+            LastIncreaseDateTime = after.LastIncreaseDateTime != before.LastIncreaseDateTime ? now : before.LastIncreaseDateTime,
+            LastDecreaseDateTime = after.LastDecreaseDateTime != before.LastDecreaseDateTime ? now : before.LastDecreaseDateTime,
+        };
+    }
+
+    private static TableDefinition ApplyBilling(TableDefinition current, string? billingMode, ProvisionedThroughput? throughput, DateTimeOffset completes)
     {
         var onDemand = billingMode is null ? current.IsOnDemand : billingMode == BillingModes.PayPerRequest;
         if (onDemand && throughput is not null)
@@ -114,7 +152,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
             throw DynamoDbErrors.InvalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
 
-        if (!onDemand && billingMode is null && throughput == current.Throughput)
+        if (!onDemand && billingMode is null && throughput!.HasSameUnits(current.Throughput))
         {
             throw DynamoDbErrors.Validation("The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
                 + current.Throughput.ReadCapacityUnits + ". Requested ReadCapacityUnits: " + throughput!.ReadCapacityUnits + ". Current WriteCapacityUnits provisioned for the table: "
@@ -132,9 +170,22 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
         return current with
         {
             BillingMode = onDemand ? BillingModes.PayPerRequest : BillingModes.Provisioned,
-            BillingModeUpdated = billingMode is null ? current.BillingModeUpdated : now,
-            Throughput = onDemand ? ProvisionedThroughput.Zero : throughput ?? current.Throughput,
+            BillingModeUpdated = billingMode is null ? current.BillingModeUpdated : completes,
+            Throughput = onDemand ? ProvisionedThroughput.Zero : throughput is null ? current.Throughput : Changed(current.Throughput, throughput, completes),
             GlobalSecondaryIndexes = gsis,
+        };
+    }
+
+    /// <summary>Gets the new throughput with the history DynamoDB reports: increase and decrease times, decrease count.</summary>
+    private static ProvisionedThroughput Changed(ProvisionedThroughput current, ProvisionedThroughput requested, DateTimeOffset completes)
+    {
+        var increase = requested.ReadCapacityUnits > current.ReadCapacityUnits || requested.WriteCapacityUnits > current.WriteCapacityUnits;
+        var decrease = requested.ReadCapacityUnits < current.ReadCapacityUnits || requested.WriteCapacityUnits < current.WriteCapacityUnits;
+        return requested with
+        {
+            LastIncreaseDateTime = increase ? completes : current.LastIncreaseDateTime,
+            LastDecreaseDateTime = decrease ? completes : current.LastDecreaseDateTime,
+            NumberOfDecreasesToday = current.NumberOfDecreasesToday + (decrease ? 1 : 0),
         };
     }
 

@@ -11,6 +11,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 internal sealed class InMemoryTableStore : ITableStore
 {
     private readonly ConcurrentDictionary<(string Region, string Name), StoredTable> _tables = new();
+    private readonly ConcurrentDictionary<(string Region, string Name), StoredTable> _deleting = new();
     private readonly Lock _catalogLock = new();
     private readonly IReadOnlyList<IItemChangeObserver> _itemObservers;
     private readonly IReadOnlyList<ITableChangeObserver> _tableObservers;
@@ -28,17 +29,18 @@ internal sealed class InMemoryTableStore : ITableStore
     public StoredTable? Find(string region, string tableName) => _tables.GetValueOrDefault((region, tableName));
 
     /// <inheritdoc />
-    public StoredTable Create(TableDefinition definition)
+    public StoredTable Create(TableDefinition definition, TableLifecycle? lifecycle = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         lock (_catalogLock)
         {
-            if (_tables.ContainsKey((definition.Region, definition.Name)))
+            if (_tables.ContainsKey((definition.Region, definition.Name))
+                || (lifecycle is not null && FindDeleting(definition.Region, definition.Name, definition.CreationDateTime) is not null))
             {
                 throw DynamoDbErrors.ResourceInUse("Table already exists: " + definition.Name);
             }
 
-            var table = new StoredTable(definition, _itemObservers);
+            var table = new StoredTable(definition, _itemObservers, lifecycle);
             foreach (var observer in _tableObservers)
             {
                 observer.OnTableCreated(definition);
@@ -102,7 +104,7 @@ internal sealed class InMemoryTableStore : ITableStore
     }
 
     /// <inheritdoc />
-    public StoredTable? Delete(string region, string tableName)
+    public StoredTable? Delete(string region, string tableName, DateTimeOffset? deletingUntil = null)
     {
         lock (_catalogLock)
         {
@@ -120,9 +122,40 @@ internal sealed class InMemoryTableStore : ITableStore
 
                 table.IsDeleted = true;
                 _tables.TryRemove((region, tableName), out _);
+                if (deletingUntil is { } until)
+                {
+                    table.DeletingUntil = until;
+                    _deleting[(region, tableName)] = table;
+                }
+
                 return table;
             }
         }
+    }
+
+    /// <inheritdoc />
+    public StoredTable? FindDeleting(string region, string tableName, DateTimeOffset now)
+    {
+        if (!_deleting.TryGetValue((region, tableName), out var table))
+        {
+            return null;
+        }
+
+        if (now < table.DeletingUntil)
+        {
+            return table;
+        }
+
+        // Forget every table whose DELETING period is over, so deleted items do not stay in memory.
+        foreach (var entry in _deleting)
+        {
+            if (entry.Value.DeletingUntil <= now)
+            {
+                _deleting.TryRemove(entry);
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

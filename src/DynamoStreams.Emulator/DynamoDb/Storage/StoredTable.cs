@@ -13,9 +13,10 @@ internal sealed class StoredTable
     private readonly Dictionary<string, OrderedItems> _indexes = new(StringComparer.Ordinal);
     private volatile TableDefinition _definition;
 
-    internal StoredTable(TableDefinition definition, IReadOnlyList<IItemChangeObserver> observers)
+    internal StoredTable(TableDefinition definition, IReadOnlyList<IItemChangeObserver> observers, TableLifecycle? lifecycle = null)
     {
         _definition = definition;
+        Lifecycle = lifecycle ?? TableLifecycle.CreateActive();
         _observers = observers;
         Items = new OrderedItems(definition.KeySchema.RangeKey is not null);
         RebuildIndexes(definition);
@@ -23,6 +24,9 @@ internal sealed class StoredTable
 
     /// <summary>Gets the current definition (an immutable snapshot).</summary>
     public TableDefinition Definition => _definition;
+
+    /// <summary>Gets the transient statuses (CREATING, UPDATING, index CREATING) the table reports.</summary>
+    public TableLifecycle Lifecycle { get; }
 
     /// <summary>Gets the lock that orders every read and write of this table's items.</summary>
     public Lock SyncRoot { get; } = new();
@@ -32,6 +36,9 @@ internal sealed class StoredTable
 
     /// <summary>Gets whether the table has been deleted (operations holding a stale reference must fail).</summary>
     public bool IsDeleted { get; internal set; }
+
+    /// <summary>Gets until when a deleted table is still reported as DELETING by DescribeTable.</summary>
+    public DateTimeOffset DeletingUntil { get; internal set; }
 
     /// <summary>Gets the number of items (read under <see cref="SyncRoot"/>).</summary>
     public int ItemCount => Items.Count;
@@ -186,7 +193,7 @@ internal sealed class StoredTable
                 continue;
             }
 
-            // A new index is backfilled at once: the emulator skips the CREATING/backfilling phase.
+            // A new index is backfilled at once; only its reported status waits (see TableLifecycle).
             var items = new OrderedItems(hasSortKey: true);
             foreach (var partition in Items.ScanPartitions(null, 0, ulong.MaxValue))
             {

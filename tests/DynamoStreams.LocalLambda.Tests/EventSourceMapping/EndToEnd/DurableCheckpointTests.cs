@@ -97,7 +97,7 @@ public sealed class DurableCheckpointTests(RuntimeHostFixture fixture) : IClassF
     }
 
     private static Task<DynamoEmulator> StartEmulatorAsync(string? dataDirectory) =>
-        DynamoEmulator.StartAsync(new DynamoEmulatorOptions { DataDirectory = dataDirectory });
+        DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, DataDirectory = dataDirectory });
 
     private EventSourceMappingEngine CreateEngine(DynamoEmulator emulator) => new(
         new EmulatorStreamSource(emulator.Streams),

@@ -60,7 +60,7 @@ public class EsmFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TimeProvider = Clock, Streams = _streams });
+        Emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero, TimeProvider = Clock, Streams = _streams });
         Host = await LambdaRuntimeApiHost.StartAsync(new LambdaRuntimeApiHostOptions(), null, CancellationToken.None);
         Dynamo = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),

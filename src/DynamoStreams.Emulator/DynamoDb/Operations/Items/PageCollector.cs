@@ -13,15 +13,20 @@ internal sealed class PageCollector
 
     private readonly int? _limit;
     private readonly ConditionExpression? _filter;
+    private readonly List<StoredItem>? _evaluated;
     private long _bytes;
 
     public PageCollector(int? limit, ConditionExpression? filter)
     {
         _limit = limit;
         _filter = filter;
+        _evaluated = filter is null ? null : [];
     }
 
     public List<StoredItem> Matches { get; } = [];
+
+    /// <summary>Gets every item read, matched or filtered out (the matches themselves when there is no filter).</summary>
+    public IReadOnlyList<StoredItem> Evaluated => _evaluated ?? Matches;
 
     public int ScannedCount { get; private set; }
 
@@ -43,6 +48,7 @@ internal sealed class PageCollector
         ScannedCount++;
         _bytes += item.Size;
         LastEvaluated = item;
+        _evaluated?.Add(item);
         if (_filter is null || _filter.Evaluate(item.Attributes))
         {
             Matches.Add(item);

@@ -22,7 +22,7 @@ internal static class WriteResponse
             AttributeValueWriter.WriteItem(writer, attributes);
         }
 
-        Capacity.WriteMember(writer, options.ConsumedCapacity, table, units, isWrite: true);
+        Capacity.WriteMember(writer, options.ConsumedCapacity, table, units);
         if (ItemCollectionMetrics.Applies(table, options.ItemCollectionMetrics))
         {
             writer.WritePropertyName("ItemCollectionMetrics");

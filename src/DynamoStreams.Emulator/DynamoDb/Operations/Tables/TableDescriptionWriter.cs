@@ -9,9 +9,16 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Tables;
 /// </summary>
 internal static class TableDescriptionWriter
 {
-    public static void Write(Utf8JsonWriter writer, StoredTable table, string status = "ACTIVE")
+    /// <summary>Writes the description of a table with the statuses its lifecycle reports at <paramref name="now"/>.</summary>
+    /// <param name="writer">The response writer.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="status">The table status to report instead of the lifecycle's (CreateTable, UpdateTable and DeleteTable answers).</param>
+    /// <param name="creatingIndexes">Global secondary indexes to report as CREATING whatever the lifecycle says (the UpdateTable answer that adds them).</param>
+    public static void Write(Utf8JsonWriter writer, StoredTable table, DateTimeOffset now, string? status = null, IReadOnlyCollection<string>? creatingIndexes = null)
     {
         var definition = table.Definition;
+        status ??= table.Lifecycle.TableStatus(now);
         long itemCount;
         long size;
         lock (table.SyncRoot)
@@ -35,25 +42,30 @@ internal static class TableDescriptionWriter
         WriteKeySchema(writer, definition.KeySchema);
         writer.WriteString("TableStatus", status);
         writer.WriteNumber("CreationDateTime", definition.CreationDateTime.ToUnixTimeMilliseconds() / 1000.0);
-        WriteThroughput(writer, definition.Throughput);
+        WriteThroughput(writer, table.Lifecycle.ThroughputWhileUpdating(now) ?? definition.Throughput);
         writer.WriteNumber("TableSizeBytes", size);
         writer.WriteNumber("ItemCount", itemCount);
         writer.WriteString("TableArn", definition.Arn);
         writer.WriteString("TableId", definition.TableId);
         if (definition.IsOnDemand || definition.BillingModeUpdated is not null)
         {
-            writer.WriteStartObject("BillingModeSummary");
-            writer.WriteString("BillingMode", definition.BillingMode);
+            // While CREATING, DynamoDB reports the on-demand mode without its switch time, and adds the (undocumented)
+            // TableThroughputModeSummary (observed: dynalite suite createTable.js 'should succeed for basic PAY_PER_REQUEST').
+            var switched = definition.IsOnDemand && status != "CREATING" ? definition.BillingModeUpdated ?? definition.CreationDateTime : (DateTimeOffset?)null;
+            WriteModeSummary(writer, "BillingModeSummary", "BillingMode", definition.BillingMode, switched);
             if (definition.IsOnDemand)
             {
-                writer.WriteNumber("LastUpdateToPayPerRequestDateTime", (definition.BillingModeUpdated ?? definition.CreationDateTime).ToUnixTimeMilliseconds() / 1000.0);
+                WriteModeSummary(writer, "TableThroughputModeSummary", "TableThroughputMode", definition.BillingMode, switched);
             }
-
-            writer.WriteEndObject();
         }
 
-        WriteIndexes(writer, "LocalSecondaryIndexes", table, definition.LocalSecondaryIndexes);
-        WriteIndexes(writer, "GlobalSecondaryIndexes", table, definition.GlobalSecondaryIndexes);
+        WriteIndexes(writer, "LocalSecondaryIndexes", table, definition.LocalSecondaryIndexes, _ => null);
+        if (status != "DELETING")
+        {
+            // DynamoDB leaves the global indexes out of the DeleteTable answer (observed: dynalite suite deleteTable.js 'should eventually delete').
+            WriteIndexes(writer, "GlobalSecondaryIndexes", table, definition.GlobalSecondaryIndexes, name =>
+                status == "CREATING" || creatingIndexes?.Contains(name) == true ? "CREATING" : table.Lifecycle.IndexStatus(name, now));
+        }
         var stream = definition.Stream;
         if (stream.Enabled || stream.LatestStreamArn is not null)
         {
@@ -93,6 +105,21 @@ internal static class TableDescriptionWriter
         writer.WriteEndObject();
     }
 
+    private static void WriteModeSummary(Utf8JsonWriter writer, string member, string modeMember, string mode, DateTimeOffset? switchedToPayPerRequest)
+    {
+        writer.WriteStartObject(member);
+        writer.WriteString(modeMember, mode);
+        if (switchedToPayPerRequest is { } switched)
+        {
+            writer.WriteNumber("LastUpdateToPayPerRequestDateTime", switched.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>KeySchema</c> member.</summary>
+    /// <param name="writer">The response writer.</param>
+    /// <param name="schema">The key schema.</param>
     public static void WriteKeySchema(Utf8JsonWriter writer, KeySchema schema)
     {
         writer.WriteStartArray("KeySchema");
@@ -116,13 +143,23 @@ internal static class TableDescriptionWriter
     private static void WriteThroughput(Utf8JsonWriter writer, ProvisionedThroughput throughput)
     {
         writer.WriteStartObject("ProvisionedThroughput");
-        writer.WriteNumber("NumberOfDecreasesToday", 0);
+        if (throughput.LastIncreaseDateTime is { } increased)
+        {
+            writer.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        if (throughput.LastDecreaseDateTime is { } decreased)
+        {
+            writer.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        writer.WriteNumber("NumberOfDecreasesToday", throughput.NumberOfDecreasesToday);
         writer.WriteNumber("ReadCapacityUnits", throughput.ReadCapacityUnits);
         writer.WriteNumber("WriteCapacityUnits", throughput.WriteCapacityUnits);
         writer.WriteEndObject();
     }
 
-    private static void WriteIndexes(Utf8JsonWriter writer, string member, StoredTable table, IReadOnlyList<SecondaryIndex> indexes)
+    private static void WriteIndexes(Utf8JsonWriter writer, string member, StoredTable table, IReadOnlyList<SecondaryIndex> indexes, Func<string, string?> indexStatus)
     {
         if (indexes.Count == 0)
         {
@@ -162,7 +199,7 @@ internal static class TableDescriptionWriter
             writer.WriteEndObject();
             if (index.IsGlobal)
             {
-                writer.WriteString("IndexStatus", "ACTIVE");
+                writer.WriteString("IndexStatus", indexStatus(index.Name));
                 WriteThroughput(writer, index.Throughput);
             }
 
