@@ -20,7 +20,7 @@ internal sealed class GetItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Key");
+        var read = SingleItemRequest.Read(body, "Key", ExpressionParameters.Get);
         var (tableName, key, options) = read;
         var consistent = JsonFields.GetBoolean(body, "ConsistentRead") ?? false;
         var projection = Projections.Read(body);

@@ -29,7 +29,7 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Key");
+        var read = SingleItemRequest.Read(body, "Key", ExpressionParameters.Update);
         var (tableName, key, options) = read;
         var update = Read(body, out var condition);
         var table = Context.GetTable(request.Region, tableName);
