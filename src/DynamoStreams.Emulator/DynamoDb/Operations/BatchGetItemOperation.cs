@@ -38,11 +38,10 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
         {
             var tableName = TableNames.FromArn(entry.Name)!;
             var keysAndAttributes = entry.Value;
-            if (!JsonFields.TryGetArray(keysAndAttributes, "Keys", out var keysArray))
-            {
-                throw ValidationErrors.NotNullError("requestItems." + tableName + ".member.keys");
-            }
+            ExpressionParameters.Get.Check(keysAndAttributes);
 
+            // Keys is required: the shape check has reported it missing.
+            JsonFields.TryGetArray(keysAndAttributes, "Keys", out var keysArray);
             var keys = new List<Dictionary<string, AttributeValue>>();
             foreach (var key in keysArray.EnumerateArray())
             {
@@ -55,11 +54,15 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
                 throw DynamoDbErrors.Validation("Too many items requested for the BatchGetItem call");
             }
 
-            RequestExpressions.RejectMixed(keysAndAttributes, ["AttributesToGet"], ["ProjectionExpression"]);
             var text = JsonFields.GetString(keysAndAttributes, "ProjectionExpression");
             var context = RequestExpressions.ReadContext(keysAndAttributes, text is not null);
             var projection = Projections.Read(keysAndAttributes, context);
             context.ValidateAllUsed();
+            if (ItemKeys.HasDuplicates(keys))
+            {
+                throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
+            }
+
             plans.Add(new TablePlan(tableName, keys, projection, JsonFields.GetBoolean(keysAndAttributes, "ConsistentRead") ?? false, keysAndAttributes));
         }
 

@@ -70,6 +70,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
             throw DynamoDbErrors.InvalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
 
+        TableSchemaReader.CheckBounds(throughput);
         var keySchema = TableSchemaReader.BuildKeySchema(keys!, definitions!, isTable: true);
         var hasLsi = JsonFields.TryGetArray(body, "LocalSecondaryIndexes", out var lsiArray);
         var hasGsi = JsonFields.TryGetArray(body, "GlobalSecondaryIndexes", out var gsiArray);

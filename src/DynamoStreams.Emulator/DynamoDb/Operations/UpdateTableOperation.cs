@@ -48,7 +48,7 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
         }
 
         errors.ThrowIfAny();
-        var hasGsiUpdates = JsonFields.TryGetArray(body, "GlobalSecondaryIndexUpdates", out var gsiUpdates);
+        var hasGsiUpdates = JsonFields.TryGetArray(body, "GlobalSecondaryIndexUpdates", out var gsiUpdates) && gsiUpdates.GetArrayLength() > 0;
         var hasSse = JsonFields.TryGetObject(body, "SSESpecification", out var sse);
         var deletionProtection = JsonFields.GetBoolean(body, "DeletionProtectionEnabled");
         if (throughput is null && billingMode is null && !hasStream && !hasGsiUpdates && !hasSse && tableClass is null && deletionProtection is null)
@@ -56,7 +56,10 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
             throw DynamoDbErrors.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
 
+        TableSchemaReader.CheckBounds(throughput);
+        var onlineChanges = hasGsiUpdates ? GlobalIndexUpdates.CheckRequest(gsiUpdates) : 0;
         var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+        GlobalIndexUpdates.CheckOnlineLimit(onlineChanges);
         var now = Context.Time.GetUtcNow();
         Context.Store.Update(table, current =>
         {

@@ -60,7 +60,7 @@ internal static class DynamoDbShapes
         var definitions = Shape.ListOf(Shape.Structure("AttributeDefinition")
             .With(("AttributeName", keyName), ("AttributeType", Shape.OneOf("B", "N", "S"))).Require("AttributeName", "AttributeType"));
         var projection = Shape.Structure("Projection").With(
-            ("ProjectionType", Shape.OneOf("ALL", "KEYS_ONLY", "INCLUDE")),
+            ("ProjectionType", Shape.OneOf("ALL", "INCLUDE", "KEYS_ONLY")),
             ("NonKeyAttributes", Shape.ListOf(keyName, new ShapeConstraints { MinLength = 1, MaxLength = 20 })));
         var units = Shape.Number(ShapeKind.Long, 1);
         var throughput = Shape.Structure("ProvisionedThroughput").With(("ReadCapacityUnits", units), ("WriteCapacityUnits", units))

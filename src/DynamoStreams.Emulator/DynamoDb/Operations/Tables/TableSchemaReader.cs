@@ -92,13 +92,16 @@ internal static class TableSchemaReader
     /// <summary>Turns checked key schema elements into a <see cref="KeySchema"/>, applying DynamoDB's custom key rules.</summary>
     public static KeySchema BuildKeySchema(List<(string Name, string KeyType)> keys, IReadOnlyList<KeyAttribute> definitions, bool isTable)
     {
+        // Observed: a table key schema with more elements than there are definitions is refused with this message
+        // whatever the names (dynalite suite createTable.js 'missing key attr definition when double and same').
+        if (isTable && definitions.Count < keys.Count)
+        {
+            throw DynamoDbErrors.Validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
+
         var defined = definitions.Select(d => d.Name).ToList();
         if (keys.Any(k => !defined.Contains(k.Name)))
         {
-            if (isTable && keys.Count == 2)
-            {
-                throw DynamoDbErrors.Validation("Invalid KeySchema: Some index key attribute have no definition");
-            }
 
             throw DynamoDbErrors.InvalidParameter(
                 "Some index key attributes are not defined in AttributeDefinitions. Keys: [" + string.Join(", ", keys.Select(k => k.Name))
@@ -153,6 +156,28 @@ internal static class TableSchemaReader
         }
 
         return new ProvisionedThroughput(read ?? 0, write ?? 0);
+    }
+
+    /// <summary>The largest capacity the service accepts for a table or index.</summary>
+    public const long MaxCapacityUnits = 1_000_000_000_000;
+
+    /// <summary>Rejects capacity units above the service's bound, read before write, as DynamoDB does.</summary>
+    public static void CheckBounds(ProvisionedThroughput? throughput)
+    {
+        if (throughput is null)
+        {
+            return;
+        }
+
+        if (throughput.ReadCapacityUnits > MaxCapacityUnits)
+        {
+            throw DynamoDbErrors.Validation("Given value " + throughput.ReadCapacityUnits.ToString(System.Globalization.CultureInfo.InvariantCulture) + " for ReadCapacityUnits is out of bounds");
+        }
+
+        if (throughput.WriteCapacityUnits > MaxCapacityUnits)
+        {
+            throw DynamoDbErrors.Validation("Given value " + throughput.WriteCapacityUnits.ToString(System.Globalization.CultureInfo.InvariantCulture) + " for WriteCapacityUnits is out of bounds");
+        }
     }
 
     public static Projection ReadProjection(JsonElement index, string indexName)
