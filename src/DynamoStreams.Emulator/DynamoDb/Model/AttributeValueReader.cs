@@ -314,8 +314,8 @@ internal static class AttributeValueReader
         JsonTokenType.True => true,
         JsonTokenType.False => false,
         JsonTokenType.Number => throw new DynamoSerializationException($"{BigNumberClass} can not be converted to an Boolean"),
-        // The request's shape check has rejected numeric strings; the service's parser reads any other as false unless "true".
-        JsonTokenType.String => reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("TRUE"u8) || reader.ValueTextEquals("True"u8),
+        // The request's shape check has rejected numeric strings but "0" and "1"; the service's parser reads any other string as false unless "true" or "1".
+        JsonTokenType.String => reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("TRUE"u8) || reader.ValueTextEquals("True"u8) || reader.ValueTextEquals("1"u8),
         JsonTokenType.StartArray => throw new DynamoSerializationException("Start of list found where not expected"),
         _ => throw new DynamoSerializationException("Start of structure or map found where not expected."),
     };

@@ -137,7 +137,7 @@ internal static class ShapeValidator
                 CheckOwn(value, shape, position, collector, member);
                 break;
             case ShapeKind.Boolean:
-                // The service's parser reads a non-numeric string as a boolean (false unless "true").
+                // The service's parser reads a non-numeric string (and "0", "1") as a boolean; see IsNumeric.
                 if (kind is not (JsonValueKind.True or JsonValueKind.False) && !(kind == JsonValueKind.String && !IsNumeric(value)))
                 {
                     throw Scalar(value, shape, kind == JsonValueKind.String
@@ -307,7 +307,10 @@ internal static class ShapeValidator
         _ => IsDecimal(value) ? "DECIMAL_VALUE" : "NUMBER_VALUE",
     };
 
-    private static bool IsNumeric(JsonElement text) => double.TryParse(text.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    /// <summary>Whether a string the parser refuses as a boolean: a number other than 0 and 1.</summary>
+    private static bool IsNumeric(JsonElement text) =>
+        !text.ValueEquals("0") && !text.ValueEquals("1") &&
+        double.TryParse(text.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static bool IsDecimal(JsonElement number)
     {
