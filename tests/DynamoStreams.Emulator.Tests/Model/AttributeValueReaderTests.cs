@@ -83,12 +83,18 @@ public class AttributeValueReaderTests
     }
 
     // observed: dynalite suite putItem.js 'should return ValidationException for invalid values in Item'
-    // ({"NULL":"no"} is read as NULL false, not refused by the parser).
-    [Fact]
-    public void ReadValue_NonNumericStringForBoolean_ReadsFalse()
+    // ({"NULL":"no"} is read as NULL false) and updateItem.js 'incorrect types in UpdateExpression'
+    // ({"NULL":"yes"} and {"NULL":"1"} are NULL true, {"BOOL":"0"} is false): the parser does not refuse them.
+    [Theory]
+    [InlineData("no", false)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    [InlineData("yes", true)]
+    [InlineData("1", true)]
+    [InlineData("TRUE", true)]
+    public void ReadValue_StringForBoolean_ReadsItsMeaning(string text, bool expected)
     {
-        Assert.False(JsonHelper.ReadValue("""{"BOOL":"yes"}""").AsBool());
-        Assert.True(JsonHelper.ReadValue("""{"BOOL":"true"}""").AsBool());
+        Assert.Equal(expected, JsonHelper.ReadValue("{\"BOOL\":\"" + text + "\"}").AsBool());
     }
 
     [Fact]

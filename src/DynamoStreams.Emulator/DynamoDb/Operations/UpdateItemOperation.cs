@@ -36,6 +36,11 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
         var definition = table.Definition;
         ItemKeys.FromKey(key, definition.KeySchema);
         update?.EnsureKeyAttributesUnchanged(key.Keys);
+        if (update is not null)
+        {
+            IndexKeyPaths.CheckUpdate(update, definition);
+        }
+
         StoredItem? old;
         StoredItem stored;
         UpdateResult? result;
@@ -75,6 +80,8 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
             {
                 next[name] = value;
             }
+
+            IndexKeyPaths.CheckUpdatedItem(update, next, definition);
         }
 
         var size = ItemSize.Of(next);
