@@ -6,11 +6,14 @@ namespace DynamoStreams.Emulator.DynamoDb.Expressions.Syntax;
 /// </summary>
 internal enum ErrorCategory
 {
-    Section,
     Parentheses,
     UnknownFunction,
     MisusedFunction,
     Reserved,
+
+    // A repeated update section loses to a reserved word or unknown function found later in the text (observed:
+    // dynalite suite updateItem.js 'reserved keywords', 'invalid functions in UpdateExpression') but beats placeholders.
+    Section,
     Placeholder,
     Overlap,
     Conflict,
