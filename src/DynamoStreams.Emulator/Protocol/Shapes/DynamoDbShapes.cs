@@ -46,6 +46,7 @@ internal static class DynamoDbShapes
         var conditionalOperator = ("ConditionalOperator", Shape.OneOf("AND", "OR"));
         var onConditionFailure = ("ReturnValuesOnConditionCheckFailure", Shape.OneOf("ALL_OLD", "NONE"));
         var billingMode = ("BillingMode", Shape.OneOf("PROVISIONED", "PAY_PER_REQUEST"));
+        var tableClass = ("TableClass", Shape.OneOf("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
 
         var condition = Shape.Structure("Condition").With(("AttributeValueList", values), ("ComparisonOperator", s));
         var conditions = Shape.MapOf(condition);
@@ -68,7 +69,7 @@ internal static class DynamoDbShapes
         var onDemand = Shape.Structure("OnDemandThroughput").With(("MaxReadRequestUnits", Shape.Long), ("MaxWriteRequestUnits", Shape.Long));
         var warm = Shape.Structure("WarmThroughput").With(("ReadUnitsPerSecond", Shape.Long), ("WriteUnitsPerSecond", Shape.Long));
         var stream = Shape.Structure("StreamSpecification").With(("StreamEnabled", flag),
-            ("StreamViewType", Shape.OneOf("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"))).Require("StreamEnabled");
+            ("StreamViewType", Shape.OneOf("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"))).Require("StreamEnabled");
         var sse = Shape.Structure("SSESpecification").With(("Enabled", flag), ("SSEType", s), ("KMSMasterKeyId", s));
         var tags = Shape.ListOf(Shape.Structure("Tag").With(("Key", s), ("Value", s)));
         var localIndexes = Shape.ListOf(Shape.Structure("LocalSecondaryIndex").With(
@@ -127,7 +128,7 @@ internal static class DynamoDbShapes
             ["CreateTable"] = Input(("AttributeDefinitions", definitions), ("TableName", controlTableName), ("KeySchema", keySchema),
                 ("LocalSecondaryIndexes", localIndexes), ("GlobalSecondaryIndexes", globalIndexes), billingMode,
                 ("ProvisionedThroughput", throughput), ("StreamSpecification", stream), ("SSESpecification", sse), ("Tags", tags),
-                ("TableClass", s), ("DeletionProtectionEnabled", flag), ("ResourcePolicy", s), ("OnDemandThroughput", onDemand),
+                tableClass, ("DeletionProtectionEnabled", flag), ("ResourcePolicy", s), ("OnDemandThroughput", onDemand),
                 ("WarmThroughput", warm)).Require("AttributeDefinitions", "TableName", "KeySchema"),
             ["DeleteItem"] = Input(table, ("Key", item), ("Expected", expected), conditionalOperator, ("ReturnValues", returnValues),
                 capacity, metrics, ("ConditionExpression", s), attributeNames, attributeValues, onConditionFailure).Require("TableName", "Key"),
@@ -161,7 +162,7 @@ internal static class DynamoDbShapes
                 attributeNames, attributeValues, onConditionFailure).Require("TableName", "Key"),
             ["UpdateTable"] = Input(("AttributeDefinitions", definitions), ("TableName", controlTableName), billingMode,
                 ("ProvisionedThroughput", throughput), ("GlobalSecondaryIndexUpdates", indexUpdates), ("StreamSpecification", stream),
-                ("SSESpecification", sse), ("TableClass", s), ("DeletionProtectionEnabled", flag), ("OnDemandThroughput", onDemand),
+                ("SSESpecification", sse), tableClass, ("DeletionProtectionEnabled", flag), ("OnDemandThroughput", onDemand),
                 ("WarmThroughput", warm)).Require("TableName"),
             ["UpdateTimeToLive"] = Input(plainTable, ("TimeToLiveSpecification", Shape.Structure("TimeToLiveSpecification")
                 .With(("Enabled", flag), ("AttributeName", s)))),

@@ -113,9 +113,7 @@ internal static class GlobalIndexUpdates
                 actions++;
                 var name = JsonFields.GetString(change, "IndexName");
                 var position = gsis.FindIndex(g => g.Name == name);
-                var errors = new ValidationErrors();
-                var throughput = TableSchemaReader.ReadThroughput(change, "globalSecondaryIndexUpdates.member.update.provisionedThroughput", errors);
-                errors.ThrowIfAny();
+                var throughput = TableSchemaReader.ReadThroughput(change);
                 if (position < 0)
                 {
                     // Observed (dynalite suite updateTable.js 'high index ReadCapacityUnits when index does not exist').
