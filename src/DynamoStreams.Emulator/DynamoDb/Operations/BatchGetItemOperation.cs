@@ -29,9 +29,7 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        BatchRequestItems.TryRead(body, errors, out var options, out var requestItems);
-        errors.ThrowIfAny();
+        var requestItems = BatchRequestItems.Read(body, out var options);
         var plans = new List<TablePlan>();
         var total = 0;
         foreach (var entry in requestItems.EnumerateObject())

@@ -28,9 +28,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
     {
         var body = request.Body;
         // The member constraints (map size, table names, list lengths, required members) were checked with the shape.
-        var errors = new ValidationErrors();
-        BatchRequestItems.TryRead(body, errors, out var options, out var requestItems);
-        errors.ThrowIfAny();
+        var requestItems = BatchRequestItems.Read(body, out var options);
         var writes = new List<(StoredTable Table, IReadOnlyDictionary<string, AttributeValue> Key, StoredItem? Item)>();
         foreach (var tableEntry in requestItems.EnumerateObject())
         {
@@ -52,7 +50,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
 
                 if (hasPut)
                 {
-                    var item = RequestExpressions.ReadItem(put, "Item") ?? throw ValidationErrors.NotNullError("requestItems.member.putRequest.item");
+                    var item = RequestExpressions.ReadItem(put, "Item")!;
                     if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
                     {
                         throw DynamoDbErrors.Validation("Item size has exceeded the maximum allowed size");
@@ -62,7 +60,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
                 }
                 else
                 {
-                    var key = RequestExpressions.ReadItem(delete, "Key") ?? throw ValidationErrors.NotNullError("requestItems.member.deleteRequest.key");
+                    var key = RequestExpressions.ReadItem(delete, "Key")!;
                     writes.Add((null!, key, null));
                 }
             }
