@@ -267,4 +267,16 @@ public sealed class ConstraintValidationTests : IClassFixture<EmulatorFixture>
         var (_, message) = await PostAsync("BatchWriteItem", "{\"RequestItems\":{\"" + table + "\":" + requests + "}}");
         Assert.Equal(expected, message);
     }
+
+    [Theory]
+    [InlineData("BatchWriteItem", """{"RequestItems":{"abc":null}}""", "requestItems.abc.member")]
+    [InlineData("BatchGetItem", """{"RequestItems":{"abc":null}}""", "requestItems.abc.member")]
+    [InlineData("UpdateTable", """{"TableName":"abc","GlobalSecondaryIndexUpdates":[null]}""", "globalSecondaryIndexUpdates.1.member")]
+    public async Task NullElement_OfAConstrainedShape_IsAViolationNotAServerError(string operation, string body, string path)
+    {
+        // Every bad input gets a clear error (issue 15); the text is DynamoDB's not-null constraint at the element's path.
+        var (type, message) = await PostAsync(operation, body);
+        Assert.Equal(Validation, type);
+        Assert.Equal("1 validation error detected: Value null at '" + path + "' failed to satisfy constraint: Member must not be null", message);
+    }
 }

@@ -40,6 +40,9 @@ internal sealed class ConstraintCollector
     /// <param name="member">The member name.</param>
     public void NotNull(string member) => (_errors ??= new ValidationErrors()).NotNull(PathTo(member));
 
+    /// <summary>Records a null list element or map value, whose constrained shape the operation would read, at the current path.</summary>
+    public void NullValue() => (_errors ??= new ValidationErrors()).NotNull(PathTo(null));
+
     /// <summary>Records a violated constraint of the value at the current path.</summary>
     /// <param name="value">The value as DynamoDB prints it.</param>
     /// <param name="constraint">The constraint text.</param>

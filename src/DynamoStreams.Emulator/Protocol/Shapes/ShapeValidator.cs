@@ -197,6 +197,11 @@ internal static class ShapeValidator
                 foreach (var item in value.EnumerateArray())
                 {
                     collector.PushIndex(index++);
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        collector.NullValue();
+                    }
+
                     Check(item, element, Position.ListElement, collector, null);
                     collector.Pop();
                     broken |= element.Constraints is { } own && ConstraintChecks.Breaks(item, own, null, null);
@@ -250,6 +255,11 @@ internal static class ShapeValidator
         {
             brokenKey |= keys is not null && ConstraintChecks.BreaksKey(property, keys);
             collector.PushKey(property);
+            if (element.HasConstraints && property.Value.ValueKind == JsonValueKind.Null)
+            {
+                collector.NullValue();
+            }
+
             Check(property.Value, element, Position.MapValue, element.HasConstraints ? collector : null, null);
             collector.Pop();
             brokenValue |= element.Constraints is { } own && property.Value.ValueKind != JsonValueKind.Null &&
