@@ -60,6 +60,11 @@ internal static class ConstraintChecks
         var content = raw[1..^1];
         if (content.Length <= MaxStackChars && !content.ContainsAnyExcept(s_plainAscii))
         {
+            if (constraints.AcceptsAscii(content))
+            {
+                return false;
+            }
+
             Span<char> chars = stackalloc char[content.Length];
             var length = Encoding.ASCII.GetChars(content, chars);
             return BreaksText(chars[..length], constraints, report, member, value);

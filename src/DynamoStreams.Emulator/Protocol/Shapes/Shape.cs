@@ -37,17 +37,20 @@ internal sealed class Shape
     /// <summary>Gets the constraints the request validator checks on a value of this shape, if any.</summary>
     public ShapeConstraints? Constraints { get; }
 
-    /// <summary>Gets the members of a structure that must not be null, in the model's order.</summary>
+    /// <summary>Gets the members of a structure that must not be null, in the model's order (bit i of the mask is entry i).</summary>
     public List<string> Required { get; } = [];
+
+    /// <summary>Gets the mask with one bit set per required member.</summary>
+    public ulong RequiredMask { get; private set; }
 
     /// <summary>Gets whether this shape or anything under it declares a constraint (computed by <see cref="Seal()"/>).</summary>
     public bool HasConstraints { get; private set; }
 
     /// <summary>Gets the members of a structure (empty for other kinds).</summary>
-    public Dictionary<string, Shape> Members { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ShapeMember> Members { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets <see cref="Members"/> looked up by a name held in a span.</summary>
-    public Dictionary<string, Shape>.AlternateLookup<ReadOnlySpan<char>> MemberLookup => Members.GetAlternateLookup<ReadOnlySpan<char>>();
+    public Dictionary<string, ShapeMember>.AlternateLookup<ReadOnlySpan<char>> MemberLookup => Members.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Gets the simple Java name used by the scalar conversion messages (<c>String</c>, <c>Long</c>).</summary>
     public string SimpleName => JavaName[(JavaName.LastIndexOf('.') + 1)..];
@@ -85,7 +88,7 @@ internal sealed class Shape
     {
         foreach (var (name, shape) in members)
         {
-            Members[name] = shape;
+            Members[name] = new ShapeMember(shape, -1);
         }
 
         return this;
@@ -96,7 +99,14 @@ internal sealed class Shape
     /// <returns>This shape.</returns>
     public Shape Require(params string[] members)
     {
-        Required.AddRange(members);
+        foreach (var name in members)
+        {
+            var bit = Required.Count;
+            Members[name] = Members[name] with { RequiredBit = bit };
+            Required.Add(name);
+            RequiredMask |= 1UL << bit;
+        }
+
         return this;
     }
 
@@ -127,7 +137,7 @@ internal sealed class Shape
 
         foreach (var member in Members.Values)
         {
-            any |= member.Seal(visiting);
+            any |= member.Shape.Seal(visiting);
         }
 
         HasConstraints = any;

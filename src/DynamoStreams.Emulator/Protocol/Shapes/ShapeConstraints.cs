@@ -12,8 +12,13 @@ internal sealed class ShapeConstraints
     /// <summary>The table and index name pattern of the model, <c>[a-zA-Z0-9_.-]+</c>.</summary>
     public const string NamePattern = "[a-zA-Z0-9_.-]+";
 
-    private static readonly SearchValues<char> s_nameChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+    private const string NameAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+
+    private static readonly SearchValues<char> s_nameChars = SearchValues.Create(NameAlphabet);
+
+    private static readonly SearchValues<byte> s_nameBytes = SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(NameAlphabet));
+
+    private byte[][]? _enumUtf8;
 
     /// <summary>Gets the minimum length of a string (characters), list or map (entries).</summary>
     public int? MinLength { get; init; }
@@ -58,6 +63,36 @@ internal sealed class ShapeConstraints
     /// <param name="text">The text.</param>
     /// <returns><see langword="true"/> when the name pattern is matched (an empty text never is).</returns>
     public static bool IsName(ReadOnlySpan<char> text) => text.Length > 0 && !text.ContainsAnyExcept(s_nameChars);
+
+    /// <summary>
+    /// Returns whether an ASCII string, as its request bytes, certainly satisfies every constraint: the common case,
+    /// decided without decoding it. <see langword="false"/> means "check it in full", not "broken".
+    /// </summary>
+    /// <param name="ascii">The string's bytes, all printable ASCII without escapes.</param>
+    /// <returns>Whether the value is valid.</returns>
+    public bool AcceptsAscii(ReadOnlySpan<byte> ascii)
+    {
+        if ((MinLength is { } min && ascii.Length < min) || (MaxLength is { } max && ascii.Length > max) ||
+            (NameCharacters && (ascii.Length == 0 || ascii.ContainsAnyExcept(s_nameBytes))))
+        {
+            return false;
+        }
+
+        if (Enum is null)
+        {
+            return true;
+        }
+
+        foreach (var allowed in _enumUtf8 ??= Array.ConvertAll(Enum, System.Text.Encoding.UTF8.GetBytes))
+        {
+            if (ascii.SequenceEqual(allowed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Lists the constraint texts in the order DynamoDB prints them inside "Map keys must satisfy constraint: [...]".

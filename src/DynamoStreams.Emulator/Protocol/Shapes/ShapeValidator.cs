@@ -58,10 +58,17 @@ internal static class ShapeValidator
 
     private static void CheckMembers(JsonElement obj, Shape structure, ConstraintCollector? collector)
     {
+        var seen = 0UL;
         foreach (var property in obj.EnumerateObject())
         {
-            if (TryGetMember(structure, property, out var name, out var member))
+            if (TryGetMember(structure, property, out var name, out var entry))
             {
+                var member = entry.Shape;
+                if (entry.RequiredBit >= 0 && property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    seen |= 1UL << entry.RequiredBit;
+                }
+
                 if (collector is null || !member.HasConstraints)
                 {
                     Check(property.Value, member, Position.Member, null, name);
@@ -74,22 +81,23 @@ internal static class ShapeValidator
             }
         }
 
-        if (collector is not null)
+        if (collector is not null && seen != structure.RequiredMask)
         {
-            CheckRequired(obj, structure, collector);
+            ReportMissing(structure, seen, collector);
         }
     }
 
-    private static void CheckRequired(JsonElement obj, Shape structure, ConstraintCollector collector)
+    private static void ReportMissing(Shape structure, ulong seen, ConstraintCollector collector)
     {
-        foreach (var name in structure.Required)
+        for (var bit = 0; bit < structure.Required.Count; bit++)
         {
-            if (obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            if ((seen & (1UL << bit)) != 0)
             {
                 continue;
             }
 
-            if (structure.Members[name].Constraints is { ReportedAsParameter: true })
+            var name = structure.Required[bit];
+            if (structure.Members[name].Shape.Constraints is { ReportedAsParameter: true })
             {
                 collector.First("The parameter '" + name + "' is required but was not present in the request");
             }
@@ -101,7 +109,7 @@ internal static class ShapeValidator
     }
 
     /// <summary>Finds a structure's member by the property's name without allocating the name as a string.</summary>
-    private static bool TryGetMember(Shape structure, JsonProperty property, out string name, out Shape member)
+    private static bool TryGetMember(Shape structure, JsonProperty property, out string name, out ShapeMember member)
     {
         const int MaxMemberName = 64;
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
