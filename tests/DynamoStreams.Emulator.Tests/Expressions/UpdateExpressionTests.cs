@@ -131,6 +131,11 @@ public class UpdateExpressionTests
     [InlineData("add n :one set a = :x add e :one", "The \"ADD\" section can only be used once in an update expression;")]
     [InlineData("delete ss :ss set a = :x delete e :ss", "The \"DELETE\" section can only be used once in an update expression;")]
     [InlineData("set #c = if_not_exist(:x)", "Invalid function name; function: if_not_exist")]
+
+    // observed: dynalite suite updateItem.js 'reserved keywords', 'invalid functions in UpdateExpression' (a later
+    // reserved word or unknown function beats a repeated section)
+    [InlineData(" set a = :x set abOrt = :x ", "Attribute name is a reserved keyword; reserved keyword: abOrt")]
+    [InlineData("set a = if_not_exist(:x) set c = d", "Invalid function name; function: if_not_exist")]
     [InlineData("remove Absolute", "Attribute name is a reserved keyword; reserved keyword: Absolute")]
     [InlineData("SET #undefined = :x", "An expression attribute name used in the document path is not defined; attribute name: #undefined")]
     [InlineData("SET a = :undefined", "An expression attribute value used in expression is not defined; attribute value: :undefined")]

@@ -278,4 +278,86 @@ public sealed class ItemOperationsTests : IClassFixture<EmulatorFixture>
         Assert.Null(response.ConsumedCapacity.ReadCapacityUnits);
         Assert.Null(response.ConsumedCapacity.WriteCapacityUnits);
     }
+
+    private async Task<string> CreateIndexedTableAsync()
+    {
+        var name = Infrastructure.Tables.UniqueName("ix");
+        await Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new("c", ScalarAttributeType.S), new("d", ScalarAttributeType.S)],
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+            LocalSecondaryIndexes =
+            [
+                new LocalSecondaryIndex { IndexName = "byC", KeySchema = [new("pk", KeyType.HASH), new("c", KeyType.RANGE)], Projection = new Projection { ProjectionType = ProjectionType.ALL } },
+            ],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex { IndexName = "byD", KeySchema = [new("d", KeyType.HASH)], Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY } },
+            ],
+        });
+        return name;
+    }
+
+    private static Dictionary<string, AttributeValue> RangeKey(string pk) => new() { ["pk"] = new(pk), ["sk"] = new("s") };
+
+    [Theory]
+    [InlineData("SET d.b = :n")]
+    [InlineData("SET d[1] = :n")]
+    [InlineData("SET e = d[1], f = :n")]
+    public async Task UpdateItem_PathIntoIndexKey_IsRefusedBeforeTheItemIsRead(string expression)
+    {
+        // observed: dynalite suite updateItem.js 'should return ValidationException if trying to update index map'
+        var table = await CreateIndexedTableAsync();
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = RangeKey("a"), UpdateExpression = expression, ExpressionAttributeValues = new() { [":n"] = new() { N = "1" } },
+        }));
+        Assert.Equal("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: d", error.Message);
+    }
+
+    [Theory]
+    [InlineData("ADD c :n")]
+    [InlineData("SET e = :n, c = e + :n")]
+    public async Task UpdateItem_StaticallyWrongIndexKeyType_NamesTheIndex(string expression)
+    {
+        // observed: dynalite suite updateItem.js 'should return ValidationException if trying to update wrong type on index'
+        var table = await CreateIndexedTableAsync();
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = RangeKey("a"), UpdateExpression = expression, ExpressionAttributeValues = new() { [":n"] = new() { N = "1" } },
+        }));
+        Assert.Equal("One or more parameter values were invalid: Type mismatch for Index Key c Expected: S Actual: N IndexName: byC", error.Message);
+    }
+
+    [Fact]
+    public async Task UpdateItem_CopiedValueOfWrongTypeIntoIndexKey_IsUnsupportedType()
+    {
+        // observed: dynalite suite updateItem.js 'should return ValidationException if trying to update existing index'
+        var table = await CreateIndexedTableAsync();
+        await Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = RangeKey("a"), UpdateExpression = "SET e = :n", ExpressionAttributeValues = new() { [":n"] = new() { N = "1" } },
+        });
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = RangeKey("a"), UpdateExpression = "SET d = e",
+        }));
+        Assert.Equal("The update expression attempted to update the secondary index key to unsupported type", error.Message);
+    }
+
+    [Theory]
+    [InlineData("pk.x", "Key: pk")]
+    [InlineData("c[0]", "IndexKey: c")]
+    public async Task GetItem_ProjectionIntoKeyAttribute_IsRefused(string projection, string key)
+    {
+        // observed: dynalite suite getItem.js 'non-scalar key access in ProjectionExpression', 'non-scalar index access in ProjectionExpression'
+        var table = await CreateIndexedTableAsync();
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = table, Key = RangeKey("a"), ProjectionExpression = projection,
+        }));
+        Assert.Equal("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: " + key, error.Message);
+    }
 }

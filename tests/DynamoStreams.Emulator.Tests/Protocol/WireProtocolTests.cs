@@ -54,7 +54,7 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
     [Theory]
     [InlineData("PutItem", """{"TableName":"t","Item":{"a":{"S":34.56}}}""", "DECIMAL_VALUE cannot be converted to String")]
     [InlineData("Query", """{"TableName":"t","Limit":"5"}""", "STRING_VALUE cannot be converted to Integer")]
-    [InlineData("GetItem", """{"TableName":"t","ConsistentRead":"yes"}""", "Unexpected token received from parser")]
+    [InlineData("GetItem", """{"TableName":"t","ConsistentRead":"23"}""", "Unexpected token received from parser")]
     [InlineData("PutItem", """{"TableName":"t","Item":7}""", "Unexpected field type")]
     [InlineData("BatchGetItem", """{"RequestItems":{"t":true}}""", "Unexpected value type in payload")]
     [InlineData("GetItem", """{"TableName":"t","Key":[]}""", "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>")]
@@ -93,10 +93,13 @@ public sealed class WireProtocolTests : IClassFixture<EmulatorFixture>
     public async Task ValidationError_MissingTableName_UsesCoralValidateNamespace()
     {
         // spec E.1: validation errors use com.amazon.coral.validate#ValidationException
-        var (status, body, _) = await PostAsync("DynamoDB_20120810.DescribeTable", "{}");
+        var (status, body, _) = await PostAsync("DynamoDB_20120810.GetItem", "{}");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("com.amazon.coral.validate#ValidationException", body.GetProperty("__type").GetString());
-        Assert.Equal("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null", body.GetProperty("message").GetString());
+        Assert.Equal(
+            "2 validation errors detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null; " +
+            "Value null at 'key' failed to satisfy constraint: Member must not be null",
+            body.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -1,15 +1,19 @@
 using System.Text;
 using DynamoStreams.Emulator.Protocol.Errors;
+using DynamoStreams.Emulator.Protocol.Shapes;
 
 namespace DynamoStreams.Emulator.DynamoDb.Errors;
 
 /// <summary>
 /// Collects the constraint violations DynamoDB reports together, and throws them as one
 /// <c>ValidationException</c>: "2 validation errors detected: Value null at 'tableName' failed to satisfy
-/// constraint: Member must not be null; ...".
+/// constraint: Member must not be null; ...". Like DynamoDB, it reports at most ten of them (and counts only those).
 /// </summary>
 internal sealed class ValidationErrors
 {
+    /// <summary>The most violations DynamoDB puts in one message.</summary>
+    public const int MaxReported = 10;
+
     // Created on the first violation: a valid request allocates no list.
     private List<string>? _errors;
 
@@ -46,7 +50,7 @@ internal sealed class ValidationErrors
             return;
         }
 
-        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+        if (!ShapeConstraints.IsName(name))
         {
             Add(name, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
@@ -83,11 +87,14 @@ internal sealed class ValidationErrors
             return;
         }
 
-        // DynamoDB reports at most ten violations.
-        var count = Math.Min(_errors.Count, 10);
+        var count = Math.Min(_errors.Count, MaxReported);
         var message = new StringBuilder();
         message.Append(count).Append(count == 1 ? " validation error detected: " : " validation errors detected: ");
-        message.AppendJoin("; ", _errors.Take(count));
+        for (var i = 0; i < count; i++)
+        {
+            message.Append(i == 0 ? string.Empty : "; ").Append(_errors[i]);
+        }
+
         throw DynamoDbErrors.Validation(message.ToString());
     }
 }

@@ -18,6 +18,9 @@ internal sealed class UpdateExpression
         TargetPaths = actions.ConvertAll(static a => a.Path);
     }
 
+    /// <summary>Gets the actions, in expression order.</summary>
+    public IReadOnlyList<UpdateAction> Actions => _actions;
+
     /// <summary>Gets the document paths the update writes, in expression order.</summary>
     public IReadOnlyList<DocumentPath> TargetPaths { get; }
 

@@ -314,11 +314,26 @@ internal static class AttributeValueReader
         JsonTokenType.True => true,
         JsonTokenType.False => false,
         JsonTokenType.Number => throw new DynamoSerializationException($"{BigNumberClass} can not be converted to an Boolean"),
-        JsonTokenType.String => throw new DynamoSerializationException(
-            $"'{reader.GetString()!.ToUpperInvariant()}' can not be converted to an Boolean"),
+        // The request's shape check has rejected numeric strings but "0" and "1"; the service's parser reads "true",
+        // "yes" and "1" as true and any other string as false (observed: dynalite suite putItem.js {"NULL":"no"},
+        // updateItem.js {"NULL":"yes"}, {"BOOL":"0"}).
+        JsonTokenType.String => IsTrueText(ref reader),
         JsonTokenType.StartArray => throw new DynamoSerializationException("Start of list found where not expected"),
         _ => throw new DynamoSerializationException("Start of structure or map found where not expected."),
     };
+
+    private static bool IsTrueText(ref Utf8JsonReader reader)
+    {
+        Span<char> text = stackalloc char[5];
+        if (reader.ValueSpan.Length > text.Length || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        var length = reader.CopyString(text);
+        var value = text[..length];
+        return value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value is "1";
+    }
 
     private static void ExpectList(ref Utf8JsonReader reader)
     {

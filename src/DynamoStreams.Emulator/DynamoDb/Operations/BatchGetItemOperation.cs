@@ -31,20 +31,17 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        BatchRequestItems.TryRead(body, errors, out var options, out var requestItems);
-        errors.ThrowIfAny();
+        var requestItems = BatchRequestItems.Read(body, out var options);
         var plans = new List<TablePlan>();
         var total = 0;
         foreach (var entry in requestItems.EnumerateObject())
         {
             var tableName = TableNames.FromArn(entry.Name)!;
             var keysAndAttributes = entry.Value;
-            if (!JsonFields.TryGetArray(keysAndAttributes, "Keys", out var keysArray))
-            {
-                throw ValidationErrors.NotNullError("requestItems." + tableName + ".member.keys");
-            }
+            ExpressionParameters.Get.Check(keysAndAttributes);
 
+            // Keys is required: the shape check has reported it missing.
+            JsonFields.TryGetArray(keysAndAttributes, "Keys", out var keysArray);
             var keys = new List<Dictionary<string, AttributeValue>>();
             foreach (var key in keysArray.EnumerateArray())
             {
@@ -57,11 +54,15 @@ internal sealed class BatchGetItemOperation : DynamoDbOperation
                 throw DynamoDbErrors.Validation("Too many items requested for the BatchGetItem call");
             }
 
-            RequestExpressions.RejectMixed(keysAndAttributes, ["AttributesToGet"], ["ProjectionExpression"]);
             var text = JsonFields.GetString(keysAndAttributes, "ProjectionExpression");
             var context = RequestExpressions.ReadContext(keysAndAttributes, text is not null);
             var projection = Projections.Read(keysAndAttributes, context);
             context.ValidateAllUsed();
+            if (ItemKeys.HasDuplicates(keys))
+            {
+                throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
+            }
+
             plans.Add(new TablePlan(tableName, keys, projection, JsonFields.GetBoolean(keysAndAttributes, "ConsistentRead") ?? false, keysAndAttributes));
         }
 

@@ -27,39 +27,30 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        if (BatchRequestItems.TryRead(body, errors, out var options, out var requestItems))
-        {
-            foreach (var table in requestItems.EnumerateObject())
-            {
-                var count = table.Value.ValueKind == JsonValueKind.Array ? table.Value.GetArrayLength() : 0;
-                if (count is < 1 or > MaxRequests)
-                {
-                    errors.Add("{" + table.Name + "=[...]}", "requestItems", "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
-                }
-            }
-        }
-
-        errors.ThrowIfAny();
+        // The member constraints (map size, table names, list lengths, required members) were checked with the shape.
+        var requestItems = BatchRequestItems.Read(body, out var options);
         var writes = new List<(StoredTable Table, IReadOnlyDictionary<string, AttributeValue> Key, StoredItem? Item)>();
         foreach (var tableEntry in requestItems.EnumerateObject())
         {
-            var tableName = TableNames.FromArn(tableEntry.Name)!;
-            var names = new ValidationErrors();
-            names.CheckName(tableName, "requestItems.key");
-            names.ThrowIfAny();
             foreach (var entry in tableEntry.Value.EnumerateArray())
             {
                 var hasPut = JsonFields.TryGetObject(entry, "PutRequest", out var put);
                 var hasDelete = JsonFields.TryGetObject(entry, "DeleteRequest", out var delete);
-                if (hasPut == hasDelete)
+                if (!hasPut && !hasDelete)
+                {
+                    // Observed: DynamoDB answers an empty WriteRequest with its union message (dynalite suite
+                    // batchWriteItem.js 'should return ValidationException for empty item in RequestItems').
+                    throw DynamoDbErrors.Validation(AttributeValueReader.MultipleTypesMessage);
+                }
+
+                if (hasPut && hasDelete)
                 {
                     throw DynamoDbErrors.InvalidParameter("A WriteRequest must contain exactly one of PutRequest or DeleteRequest");
                 }
 
                 if (hasPut)
                 {
-                    var item = RequestExpressions.ReadItem(put, "Item") ?? throw ValidationErrors.NotNullError("requestItems.member.putRequest.item");
+                    var item = RequestExpressions.ReadItem(put, "Item")!;
                     if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
                     {
                         throw DynamoDbErrors.Validation("Item size has exceeded the maximum allowed size");
@@ -69,7 +60,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
                 }
                 else
                 {
-                    var key = RequestExpressions.ReadItem(delete, "Key") ?? throw ValidationErrors.NotNullError("requestItems.member.deleteRequest.key");
+                    var key = RequestExpressions.ReadItem(delete, "Key")!;
                     writes.Add((null!, key, null));
                 }
             }
@@ -91,7 +82,7 @@ internal sealed class BatchWriteItemOperation : DynamoDbOperation
             for (var i = 0; i < tableEntry.Value.GetArrayLength(); i++, index++)
             {
                 var (_, keyOrItem, item) = writes[index];
-                var key = item is null ? ItemKeys.FromKey(keyOrItem, definition.KeySchema) : ItemKeys.FromItem(keyOrItem, definition);
+                var key = item is null ? ItemKeys.FromKey(keyOrItem, definition.KeySchema) : ItemKeys.FromItem(keyOrItem, definition, ItemKeys.SchemaMismatch);
                 var itemKey = ItemKeys.Identity(key, definition.KeySchema);
                 if (!seen.Add((table, itemKey)))
                 {

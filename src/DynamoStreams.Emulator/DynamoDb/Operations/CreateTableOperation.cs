@@ -25,41 +25,20 @@ internal sealed class CreateTableOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var errors = new ValidationErrors();
-        var definitions = TableSchemaReader.ReadAttributeDefinitions(body, errors);
+        // The member constraints (required members, names, enums, lengths, ranges) were checked with the request's shape.
+        var definitions = TableSchemaReader.ReadAttributeDefinitions(body);
         var tableName = JsonFields.GetString(body, "TableName");
-        errors.CheckName(tableName, "tableName");
-        var throughput = TableSchemaReader.ReadThroughput(body, "provisionedThroughput", errors);
-        var keys = TableSchemaReader.ReadKeySchemaElements(body, "keySchema", errors);
+        var throughput = TableSchemaReader.ReadThroughput(body);
+        var keys = TableSchemaReader.ReadKeySchemaElements(body);
         var billingMode = JsonFields.GetString(body, "BillingMode");
-        errors.CheckEnum(billingMode, "billingMode", [.. BillingModes.All]);
         var tableClass = JsonFields.GetString(body, "TableClass");
-        errors.CheckEnum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
         string? viewType = null;
         bool? streamEnabled = null;
         if (JsonFields.TryGetObject(body, "StreamSpecification", out var streamSpec))
         {
             streamEnabled = JsonFields.GetBoolean(streamSpec, "StreamEnabled");
             viewType = JsonFields.GetString(streamSpec, "StreamViewType");
-            if (streamEnabled is null)
-            {
-                errors.NotNull("streamSpecification.streamEnabled");
-            }
-
-            errors.CheckEnum(viewType, "streamSpecification.streamViewType", [.. StreamViewTypes.All]);
         }
-
-        if (definitions is null)
-        {
-            errors.NotNull("attributeDefinitions");
-        }
-
-        if (keys is null)
-        {
-            errors.NotNull("keySchema");
-        }
-
-        errors.ThrowIfAny();
         var onDemand = billingMode == BillingModes.PayPerRequest;
         if (!onDemand && throughput is null)
         {
@@ -71,6 +50,7 @@ internal sealed class CreateTableOperation : DynamoDbOperation
             throw DynamoDbErrors.InvalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
 
+        TableSchemaReader.CheckBounds(throughput);
         var keySchema = TableSchemaReader.BuildKeySchema(keys!, definitions!, isTable: true);
         var hasLsi = JsonFields.TryGetArray(body, "LocalSecondaryIndexes", out var lsiArray);
         var hasGsi = JsonFields.TryGetArray(body, "GlobalSecondaryIndexes", out var gsiArray);

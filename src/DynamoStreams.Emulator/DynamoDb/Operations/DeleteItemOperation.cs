@@ -19,7 +19,7 @@ internal sealed class DeleteItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Key");
+        var read = SingleItemRequest.Read(body, "Key", ExpressionParameters.Write);
         var (tableName, key, options) = read;
         options.RequireNoneOrAllOld();
         var condition = WriteConditions.Read(body);

@@ -20,12 +20,13 @@ internal sealed class GetItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Key");
+        var read = SingleItemRequest.Read(body, "Key", ExpressionParameters.Get);
         var (tableName, key, options) = read;
         var consistent = JsonFields.GetBoolean(body, "ConsistentRead") ?? false;
         var projection = Projections.Read(body);
         var table = Context.GetTable(request.Region, tableName);
         ItemKeys.FromKey(key, table.Definition.KeySchema);
+        IndexKeyPaths.CheckProjection(projection, table.Definition);
         StoredItem? item;
         lock (table.SyncRoot)
         {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.Protocol;
 
 namespace DynamoStreams.Emulator.DynamoDb.Operations;
@@ -18,21 +16,10 @@ internal sealed class ListTablesOperation : DynamoDbOperation
     /// <inheritdoc />
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
+        // ExclusiveStartTableName and Limit were checked against their constraints with the request's shape.
         var body = request.Body;
         var start = JsonFields.GetString(body, "ExclusiveStartTableName");
         var limit = JsonFields.GetInt64(body, "Limit");
-        var errors = new ValidationErrors();
-        errors.CheckName(start, "exclusiveStartTableName", required: false);
-        if (limit is < 1)
-        {
-            errors.Add(limit.Value.ToString(CultureInfo.InvariantCulture), "limit", "Member must have value greater than or equal to 1");
-        }
-        else if (limit is > 100)
-        {
-            errors.Add(limit.Value.ToString(CultureInfo.InvariantCulture), "limit", "Member must have value less than or equal to 100");
-        }
-
-        errors.ThrowIfAny();
         var names = Context.Store.ListTableNames(request.Region);
         var take = (int)(limit ?? 100);
         var first = 0;

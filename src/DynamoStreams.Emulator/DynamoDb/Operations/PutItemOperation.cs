@@ -21,7 +21,7 @@ internal sealed class PutItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Item");
+        var read = SingleItemRequest.Read(body, "Item", ExpressionParameters.Write);
         var (tableName, item, options) = read;
         options.RequireNoneOrAllOld();
         var size = ItemSize.Of(item);

@@ -29,13 +29,18 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
     protected override void Execute(AwsRequest request, Utf8JsonWriter response)
     {
         var body = request.Body;
-        var read = SingleItemRequest.Read(body, "Key");
+        var read = SingleItemRequest.Read(body, "Key", ExpressionParameters.Update);
         var (tableName, key, options) = read;
         var update = Read(body, out var condition);
         var table = Context.GetTable(request.Region, tableName);
         var definition = table.Definition;
         ItemKeys.FromKey(key, definition.KeySchema);
         update?.EnsureKeyAttributesUnchanged(key.Keys);
+        if (update is not null)
+        {
+            IndexKeyPaths.CheckUpdate(update, definition);
+        }
+
         StoredItem? old;
         StoredItem stored;
         UpdateResult? result;
@@ -75,6 +80,8 @@ internal sealed class UpdateItemOperation : DynamoDbOperation
             {
                 next[name] = value;
             }
+
+            IndexKeyPaths.CheckUpdatedItem(update, next, definition);
         }
 
         var size = ItemSize.Of(next);

@@ -27,13 +27,11 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
     {
         var body = request.Body;
         var name = TableNames.Read(body);
-        var errors = new ValidationErrors();
-        var definitions = TableSchemaReader.ReadAttributeDefinitions(body, errors);
-        var throughput = TableSchemaReader.ReadThroughput(body, "provisionedThroughput", errors);
+        // The member constraints (required members, names, enums, ranges) were checked with the request's shape.
+        var definitions = TableSchemaReader.ReadAttributeDefinitions(body);
+        var throughput = TableSchemaReader.ReadThroughput(body);
         var billingMode = JsonFields.GetString(body, "BillingMode");
-        errors.CheckEnum(billingMode, "billingMode", [.. BillingModes.All]);
         var tableClass = JsonFields.GetString(body, "TableClass");
-        errors.CheckEnum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
         bool? streamEnabled = null;
         string? viewType = null;
         var hasStream = JsonFields.TryGetObject(body, "StreamSpecification", out var streamSpec);
@@ -41,16 +39,8 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
         {
             streamEnabled = JsonFields.GetBoolean(streamSpec, "StreamEnabled");
             viewType = JsonFields.GetString(streamSpec, "StreamViewType");
-            if (streamEnabled is null)
-            {
-                errors.NotNull("streamSpecification.streamEnabled");
-            }
-
-            errors.CheckEnum(viewType, "streamSpecification.streamViewType", [.. StreamViewTypes.All]);
         }
-
-        errors.ThrowIfAny();
-        var hasGsiUpdates = JsonFields.TryGetArray(body, "GlobalSecondaryIndexUpdates", out var gsiUpdates);
+        var hasGsiUpdates = JsonFields.TryGetArray(body, "GlobalSecondaryIndexUpdates", out var gsiUpdates) && gsiUpdates.GetArrayLength() > 0;
         var hasSse = JsonFields.TryGetObject(body, "SSESpecification", out var sse);
         var deletionProtection = JsonFields.GetBoolean(body, "DeletionProtectionEnabled");
         if (throughput is null && billingMode is null && !hasStream && !hasGsiUpdates && !hasSse && tableClass is null && deletionProtection is null)
@@ -58,7 +48,10 @@ internal sealed class UpdateTableOperation : DynamoDbOperation
             throw DynamoDbErrors.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
 
+        TableSchemaReader.CheckBounds(throughput);
+        var onlineChanges = hasGsiUpdates ? GlobalIndexUpdates.CheckRequest(gsiUpdates) : 0;
         var table = Context.Store.Find(request.Region, name) ?? throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+        GlobalIndexUpdates.CheckOnlineLimit(onlineChanges);
         var now = Context.Time.GetUtcNow();
         // AWS docs (UpdateTable): the table is UPDATING while the change runs, and no other UpdateTable is accepted then.
         switch (table.Lifecycle.TableStatus(now))

@@ -12,8 +12,8 @@ internal enum ErrorCategory
     MisusedFunction,
     Reserved,
 
-    // A repeated update section ranks below reserved words and unknown functions (observed: dynalite suite
-    // updateItem.js "reserved keywords", "invalid functions in UpdateExpression").
+    // A repeated update section loses to a reserved word or unknown function found later in the text (observed:
+    // dynalite suite updateItem.js 'reserved keywords', 'invalid functions in UpdateExpression') but beats placeholders.
     Section,
     Placeholder,
     Overlap,

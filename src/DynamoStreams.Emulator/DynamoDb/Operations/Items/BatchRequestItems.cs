@@ -4,28 +4,19 @@ using DynamoStreams.Emulator.Protocol;
 
 namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 
-/// <summary>Reads the members BatchGetItem and BatchWriteItem share: the return options and a non-empty <c>RequestItems</c> map.</summary>
+/// <summary>Reads the members BatchGetItem and BatchWriteItem share: the return options and the <c>RequestItems</c> map.</summary>
 internal static class BatchRequestItems
 {
     /// <summary>
-    /// Reads the return options and <c>RequestItems</c> into <paramref name="errors"/> (not thrown, so the caller can add
-    /// its own member constraints to the same message); returns whether a non-empty map is present.
+    /// Reads the return options and <c>RequestItems</c>, whose constraints (required, 1 to 100 or 25 tables, table
+    /// names, list lengths) the request's shape check has applied.
     /// </summary>
-    public static bool TryRead(JsonElement body, ValidationErrors errors, out ReturnOptions options, out JsonElement requestItems)
+    public static JsonElement Read(JsonElement body, out ReturnOptions options)
     {
+        var errors = new ValidationErrors();
         options = ReturnOptions.Read(body, errors);
-        if (!JsonFields.TryGetObject(body, "RequestItems", out requestItems))
-        {
-            errors.NotNull("requestItems");
-            return false;
-        }
-
-        if (!requestItems.EnumerateObject().Any())
-        {
-            errors.Add("{}", "requestItems", "Member must have length greater than or equal to 1");
-            return false;
-        }
-
-        return true;
+        errors.ThrowIfAny();
+        JsonFields.TryGetObject(body, "RequestItems", out var requestItems);
+        return requestItems;
     }
 }

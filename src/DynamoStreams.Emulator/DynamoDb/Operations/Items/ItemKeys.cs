@@ -33,9 +33,20 @@ internal static class ItemKeys
     }
 
     /// <summary>Checks a whole item (PutItem, a batch put, an updated item) and returns its key.</summary>
-    public static Dictionary<string, AttributeValue> FromItem(IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table)
+    /// <param name="item">The item.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="mismatchMessage">
+    /// The message for a missing or mistyped key attribute when the operation has one message for both (a batch
+    /// put: <see cref="SchemaMismatch"/>); <see langword="null"/> names the attribute, as PutItem does.
+    /// </param>
+    public static Dictionary<string, AttributeValue> FromItem(IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table, string? mismatchMessage = null)
     {
         var schema = table.KeySchema;
+        if (mismatchMessage is not null && (!Matches(item, schema.HashKey) || (schema.RangeKey is not null && !Matches(item, schema.RangeKey))))
+        {
+            throw DynamoDbErrors.Validation(mismatchMessage);
+        }
+
         var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
         AddKeyAttribute(item, schema.HashKey, key);
         if (schema.RangeKey is not null)
@@ -63,6 +74,46 @@ internal static class ItemKeys
 
         CheckNotEmpty(value, attribute.Name, "One or more parameter values are not valid. ");
         key[attribute.Name] = value;
+    }
+
+    /// <summary>
+    /// Returns whether two keys of a list are equal attribute for attribute, which DynamoDB checks before it looks
+    /// the table (and so the key schema) up.
+    /// </summary>
+    /// <param name="keys">The keys as sent.</param>
+    /// <returns>Whether a key repeats.</returns>
+    public static bool HasDuplicates(List<Dictionary<string, AttributeValue>> keys)
+    {
+        for (var i = 1; i < keys.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (SameAttributes(keys[i], keys[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameAttributes(Dictionary<string, AttributeValue> left, Dictionary<string, AttributeValue> right)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in left)
+        {
+            if (!right.TryGetValue(name, out var other) || !value.Equals(other))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Gets the identity of the item a (checked) key names, to find two requests for one item.</summary>

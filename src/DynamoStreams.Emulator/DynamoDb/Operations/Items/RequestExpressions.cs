@@ -19,11 +19,13 @@ internal static class RequestExpressions
         if (JsonFields.TryGetObject(body, "ExpressionAttributeNames", out var namesElement))
         {
             names = new Dictionary<string, string>(StringComparer.Ordinal);
+            // The shape check has refused non-string values; a JSON null is ignored, as the service ignores nulls.
             foreach (var property in namesElement.EnumerateObject())
             {
-                names[property.Name] = property.Value.ValueKind == JsonValueKind.String
-                    ? property.Value.GetString()!
-                    : throw DynamoDbErrors.Serialization("NUMBER_VALUE cannot be converted to String");
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    names[property.Name] = property.Value.GetString()!;
+                }
             }
         }
 

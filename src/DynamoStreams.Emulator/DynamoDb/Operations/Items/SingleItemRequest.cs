@@ -14,11 +14,15 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// </summary>
 internal sealed record SingleItemRequest(string TableName, Dictionary<string, AttributeValue> KeyOrItem, ReturnOptions Options)
 {
-    /// <summary>Reads the table name, <paramref name="member"/> (<c>Key</c> or <c>Item</c>) and the return options.</summary>
-    public static SingleItemRequest Read(JsonElement body, string member)
+    /// <summary>
+    /// Reads the table name, <paramref name="member"/> (<c>Key</c> or <c>Item</c>) and the return options, after the
+    /// operation's rules on mixing expression and legacy parameters (member constraints were checked with the shape).
+    /// </summary>
+    public static SingleItemRequest Read(JsonElement body, string member, ExpressionParameters parameters)
     {
         var errors = new ValidationErrors();
         var tableName = TableNames.Read(body);
+        parameters.Check(body);
         var keyOrItem = RequestExpressions.ReadItem(body, member);
         if (keyOrItem is null)
         {

@@ -8,6 +8,55 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Tables;
 /// <summary>Applies UpdateTable's <c>GlobalSecondaryIndexUpdates</c> (Create, Delete, Update) to a definition.</summary>
 internal static class GlobalIndexUpdates
 {
+    /// <summary>
+    /// Applies the checks DynamoDB makes on the update list before it looks the table up: every entry names an
+    /// action, and no index is named twice.
+    /// </summary>
+    /// <returns>How many indexes the list creates or deletes, for <see cref="CheckOnlineLimit"/>.</returns>
+    public static int CheckRequest(JsonElement updates)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var update in updates.EnumerateArray())
+        {
+            var action = JsonFields.TryGetObject(update, "Update", out var found) || JsonFields.TryGetObject(update, "Create", out found) ||
+                JsonFields.TryGetObject(update, "Delete", out found);
+            if (!action)
+            {
+                throw DynamoDbErrors.InvalidParameter(
+                    "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+
+            var name = JsonFields.GetString(found, "IndexName");
+            if (name is not null && !names.Add(name))
+            {
+                throw DynamoDbErrors.InvalidParameter("Only one global secondary index update per index is allowed simultaneously. Index: " + name);
+            }
+        }
+
+        var creates = 0;
+        foreach (var update in updates.EnumerateArray())
+        {
+            if (JsonFields.TryGetObject(update, "Create", out _) || JsonFields.TryGetObject(update, "Delete", out _))
+            {
+                creates++;
+            }
+        }
+
+        return creates;
+    }
+
+    /// <summary>
+    /// Rejects creating or deleting more than one index in one call (checked once the table is known, before
+    /// the named indexes are looked up).
+    /// </summary>
+    public static void CheckOnlineLimit(int onlineChanges)
+    {
+        if (onlineChanges > 1)
+        {
+            throw DynamoDbErrors.LimitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+        }
+    }
+
     public static TableDefinition Apply(TableDefinition current, JsonElement updates, List<KeyAttribute>? newDefinitions)
     {
         var gsis = current.GlobalSecondaryIndexes.ToList();
@@ -64,14 +113,16 @@ internal static class GlobalIndexUpdates
                 actions++;
                 var name = JsonFields.GetString(change, "IndexName");
                 var position = gsis.FindIndex(g => g.Name == name);
+                var throughput = TableSchemaReader.ReadThroughput(change);
                 if (position < 0)
                 {
-                    throw DynamoDbErrors.ResourceNotFound("Requested resource not found: Index: " + name + " not found");
+                    // Observed (dynalite suite updateTable.js 'high index ReadCapacityUnits when index does not exist').
+                    throw throughput is not null && (throughput.ReadCapacityUnits > TableSchemaReader.MaxCapacityUnits ||
+                        throughput.WriteCapacityUnits > TableSchemaReader.MaxCapacityUnits)
+                        ? DynamoDbErrors.Validation("This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate")
+                        : DynamoDbErrors.ResourceNotFound("Requested resource not found: Index: " + name + " not found");
                 }
 
-                var errors = new ValidationErrors();
-                var throughput = TableSchemaReader.ReadThroughput(change, "globalSecondaryIndexUpdates.member.update.provisionedThroughput", errors);
-                errors.ThrowIfAny();
                 if (throughput is not null)
                 {
                     if (current.IsOnDemand)

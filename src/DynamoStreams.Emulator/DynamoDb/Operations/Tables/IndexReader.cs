@@ -81,9 +81,7 @@ internal static class IndexReader
     {
         var (name, keySchema) = ReadNameAndKeys(element, path, definitions);
         var projection = TableSchemaReader.ReadProjection(element, name);
-        var errors = new ValidationErrors();
-        var throughput = TableSchemaReader.ReadThroughput(element, path + ".provisionedThroughput", errors);
-        errors.ThrowIfAny();
+        var throughput = TableSchemaReader.ReadThroughput(element);
         if (onDemand && throughput is not null)
         {
             throw DynamoDbErrors.InvalidParameter("ProvisionedThroughput should not be specified for index: " + name + " when BillingMode is PAY_PER_REQUEST");
@@ -99,16 +97,9 @@ internal static class IndexReader
 
     private static (string Name, KeySchema Keys) ReadNameAndKeys(JsonElement element, string path, IReadOnlyList<KeyAttribute> definitions)
     {
-        var errors = new ValidationErrors();
-        var name = JsonFields.GetString(element, "IndexName");
-        errors.CheckName(name, path + ".member.indexName");
-        var keys = TableSchemaReader.ReadKeySchemaElements(element, path + ".member.keySchema", errors);
-        if (keys is null)
-        {
-            errors.NotNull(path + ".member.keySchema");
-        }
-
-        errors.ThrowIfAny();
-        return (name!, TableSchemaReader.BuildKeySchema(keys!, definitions, isTable: false));
+        // IndexName and KeySchema are required members: the request's shape check has reported them missing.
+        var name = JsonFields.GetString(element, "IndexName")!;
+        var keys = TableSchemaReader.ReadKeySchemaElements(element)!;
+        return (name, TableSchemaReader.BuildKeySchema(keys, definitions, isTable: false));
     }
 }

@@ -1,0 +1,182 @@
+using DynamoStreams.Emulator.DynamoDb.Errors;
+using DynamoStreams.Emulator.DynamoDb.Expressions;
+using DynamoStreams.Emulator.DynamoDb.Expressions.Ast;
+using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Tables;
+
+namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
+
+/// <summary>
+/// DynamoDB's rules on expressions that touch key attributes of the table or its indexes, checked once the table is
+/// known and before the item is read: a key attribute is a scalar, so a path into it (<c>d.b</c>, <c>d[1]</c>) is
+/// refused; an update whose value type is known from the expression alone must match the index key's type.
+/// </summary>
+internal static class IndexKeyPaths
+{
+    /// <summary>Rejects projection paths into a table or index key attribute.</summary>
+    public static void CheckProjection(ProjectionExpression? projection, TableDefinition table)
+    {
+        if (projection is null || !HasNestedPath(projection.Paths))
+        {
+            return;
+        }
+
+        foreach (var path in projection.Paths)
+        {
+            CheckScalar(path, table);
+        }
+    }
+
+    /// <summary>
+    /// Checks an UpdateExpression against the index keys: first a statically known value of the wrong type for an
+    /// index key (indexes in table order), then any path into a key attribute.
+    /// </summary>
+    public static void CheckUpdate(UpdateExpression update, TableDefinition table)
+    {
+        if (table.LocalSecondaryIndexes.Count == 0 && table.GlobalSecondaryIndexes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        {
+            foreach (var attribute in KeyAttributes(index.KeySchema))
+            {
+                if (table.KeySchema.Contains(attribute.Name))
+                {
+                    continue;
+                }
+
+                foreach (var action in update.Actions)
+                {
+                    if (action.Path.Count == 1 && action.Path.Root == attribute.Name && StaticType(action) is { } type && type != attribute.Type)
+                    {
+                        throw DynamoDbErrors.InvalidParameter(
+                            $"Type mismatch for Index Key {attribute.Name} Expected: {attribute.Type} Actual: {type} IndexName: {index.Name}");
+                    }
+                }
+            }
+        }
+
+        foreach (var action in update.Actions)
+        {
+            CheckScalar(action.Path, table);
+            if (action.Value is not null)
+            {
+                CheckOperand(action.Value, table);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rejects an expression update that left an index key of another type than its definition (the value came
+    /// from the item, so only the result shows it).
+    /// </summary>
+    public static void CheckUpdatedItem(UpdateExpression update, IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table)
+    {
+        if ((table.LocalSecondaryIndexes.Count == 0 && table.GlobalSecondaryIndexes.Count == 0) || update.Actions.Count == 0 || update.Actions[0].Legacy)
+        {
+            return;
+        }
+
+        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        {
+            foreach (var attribute in KeyAttributes(index.KeySchema))
+            {
+                if (!table.KeySchema.Contains(attribute.Name) && item.TryGetValue(attribute.Name, out var value) &&
+                    AttributeValue.TypeKey(value.Type) != attribute.Type && Writes(update, attribute.Name))
+                {
+                    throw DynamoDbErrors.Validation("The update expression attempted to update the secondary index key to unsupported type");
+                }
+            }
+        }
+    }
+
+    private static bool Writes(UpdateExpression update, string attribute)
+    {
+        foreach (var action in update.Actions)
+        {
+            if (action.Path.Root == attribute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type an action gives its target when the expression alone tells it, or null.</summary>
+    private static string? StaticType(UpdateAction action) => action.Kind switch
+    {
+        UpdateActionKind.Set or UpdateActionKind.Add => action.Value switch
+        {
+            ValueOperand value => AttributeValue.TypeKey(value.Value.Type),
+            ArithmeticOperand => "N",
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private static void CheckOperand(Operand operand, TableDefinition table)
+    {
+        switch (operand)
+        {
+            case PathOperand path:
+                CheckScalar(path.Path, table);
+                break;
+            case SizeOperand size:
+                CheckOperand(size.Argument, table);
+                break;
+            case IfNotExistsOperand ifNotExists:
+                CheckScalar(ifNotExists.Path, table);
+                CheckOperand(ifNotExists.Fallback, table);
+                break;
+            case ListAppendOperand append:
+                CheckOperand(append.First, table);
+                CheckOperand(append.Second, table);
+                break;
+            case ArithmeticOperand arithmetic:
+                CheckOperand(arithmetic.Left, table);
+                CheckOperand(arithmetic.Right, table);
+                break;
+        }
+    }
+
+    private static void CheckScalar(DocumentPath path, TableDefinition table)
+    {
+        if (path.Count < 2)
+        {
+            return;
+        }
+
+        const string Message = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
+        if (table.KeySchema.Contains(path.Root))
+        {
+            throw DynamoDbErrors.Validation(Message + "Key: " + path.Root);
+        }
+
+        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        {
+            if (index.KeySchema.Contains(path.Root))
+            {
+                throw DynamoDbErrors.Validation(Message + "IndexKey: " + path.Root);
+            }
+        }
+    }
+
+    private static bool HasNestedPath(IReadOnlyList<DocumentPath> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (path.Count > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static KeyAttribute[] KeyAttributes(KeySchema schema) =>
+        schema.RangeKey is null ? [schema.HashKey] : [schema.HashKey, schema.RangeKey];
+}
