@@ -19,6 +19,7 @@ public sealed class StrictAuthEmulatorFixture : IAsyncLifetime
         _emulator = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions
         {
             AccessKeys = new Dictionary<string, string> { [AccessKeyId] = SecretAccessKey },
+            TableStatusDelay = TimeSpan.Zero,
         });
 
     public AmazonDynamoDBClient CreateClient(AWSCredentials credentials) =>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DynamoStreams.Emulator.Tests.Infrastructure;
@@ -305,15 +303,11 @@ public sealed class QueryScanValidationTests : IClassFixture<EmulatorFixture>
 
     private async Task<string> ValidationMessageAsync(string operation, string body)
     {
-        using var http = new HttpClient { BaseAddress = _fixture.Emulator.Endpoint };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
-        using var response = await http.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
-        var root = document.RootElement;
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var response = await RawHttp.SendAsync(
+            _fixture.Emulator.Endpoint, HttpMethod.Post, body: body, contentType: "application/x-amz-json-1.0",
+            headers: RawHttp.Signed("DynamoDB_20120810." + operation));
+        var root = response.Json;
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("com.amazon.coral.validate#ValidationException", root.GetProperty("__type").GetString());
         return root.GetProperty("message").GetString()!;
     }

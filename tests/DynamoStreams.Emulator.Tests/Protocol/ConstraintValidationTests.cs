@@ -25,8 +25,11 @@ public sealed class ConstraintValidationTests : IClassFixture<EmulatorFixture>
         using var http = new HttpClient { BaseAddress = _fixture.Emulator.Endpoint };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+        foreach (var (name, value) in RawHttp.Signed("DynamoDB_20120810." + operation))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
