@@ -26,7 +26,7 @@ internal sealed class GetItemOperation : DynamoDbOperation
         var projection = Projections.Read(body);
         var table = Context.GetTable(request.Region, tableName);
         ItemKeys.FromKey(key, table.Definition.KeySchema);
-        IndexKeyPaths.CheckProjection(projection, table.Definition);
+        ScalarKeys.Check(table.Definition, filter: null, projection);
         StoredItem? item;
         lock (table.SyncRoot)
         {

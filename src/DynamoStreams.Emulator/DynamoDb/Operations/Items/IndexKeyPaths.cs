@@ -8,25 +8,12 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 
 /// <summary>
 /// DynamoDB's rules on expressions that touch key attributes of the table or its indexes, checked once the table is
-/// known and before the item is read: a key attribute is a scalar, so a path into it (<c>d.b</c>, <c>d[1]</c>) is
-/// refused; an update whose value type is known from the expression alone must match the index key's type.
+/// known and before the item is read: a key attribute is a scalar, so an update path into it (<c>d.b</c>, <c>d[1]</c>)
+/// is refused (the rule lives in <see cref="ScalarKeys"/>); an update whose value type is known from the expression
+/// alone must match the index key's type.
 /// </summary>
 internal static class IndexKeyPaths
 {
-    /// <summary>Rejects projection paths into a table or index key attribute.</summary>
-    public static void CheckProjection(ProjectionExpression? projection, TableDefinition table)
-    {
-        if (projection is null || !HasNestedPath(projection.Paths))
-        {
-            return;
-        }
-
-        foreach (var path in projection.Paths)
-        {
-            CheckScalar(path, table);
-        }
-    }
-
     /// <summary>
     /// Checks an UpdateExpression against the index keys: first a statically known value of the wrong type for an
     /// index key (indexes in table order), then any path into a key attribute.
@@ -142,40 +129,7 @@ internal static class IndexKeyPaths
         }
     }
 
-    private static void CheckScalar(DocumentPath path, TableDefinition table)
-    {
-        if (path.Count < 2)
-        {
-            return;
-        }
-
-        const string Message = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
-        if (table.KeySchema.Contains(path.Root))
-        {
-            throw DynamoDbErrors.Validation(Message + "Key: " + path.Root);
-        }
-
-        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
-        {
-            if (index.KeySchema.Contains(path.Root))
-            {
-                throw DynamoDbErrors.Validation(Message + "IndexKey: " + path.Root);
-            }
-        }
-    }
-
-    private static bool HasNestedPath(IReadOnlyList<DocumentPath> paths)
-    {
-        foreach (var path in paths)
-        {
-            if (path.Count > 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static void CheckScalar(DocumentPath path, TableDefinition table) => ScalarKeys.CheckPath(table, path);
 
     private static KeyAttribute[] KeyAttributes(KeySchema schema) =>
         schema.RangeKey is null ? [schema.HashKey] : [schema.HashKey, schema.RangeKey];

@@ -7,7 +7,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// <summary>
 /// Rejects an expression that reaches into a key attribute of the table or of any of its indexes with '.' or '[]'
 /// (observed: dynalite suite scan.js "non-scalar key access", query.js "non-scalar index access in FilterExpression",
-/// getItem.js "non-scalar key access in ProjectionExpression").
+/// getItem.js "non-scalar key access in ProjectionExpression", updateItem.js "trying to update index map").
 /// </summary>
 internal static class ScalarKeys
 {
@@ -29,11 +29,19 @@ internal static class ScalarKeys
         {
             foreach (var path in projection.Paths)
             {
-                if (path.Count > 1)
-                {
-                    CheckRoot(definition, path.Root);
-                }
+                CheckPath(definition, path);
             }
+        }
+    }
+
+    /// <summary>Checks one path of an update or condition: a path of more than one element must not start at a key.</summary>
+    /// <param name="definition">The table.</param>
+    /// <param name="path">The path.</param>
+    public static void CheckPath(TableDefinition definition, DocumentPath path)
+    {
+        if (path.Count > 1)
+        {
+            CheckRoot(definition, path.Root);
         }
     }
 
