@@ -12,6 +12,8 @@ internal sealed class ConditionExpression
 {
     private static readonly IReadOnlyDictionary<string, AttributeValue> s_emptyItem = new Dictionary<string, AttributeValue>();
 
+    private List<DocumentPath>? _paths;
+
     internal ConditionExpression(ConditionNode root)
     {
         Root = root;
@@ -45,7 +47,11 @@ internal sealed class ConditionExpression
     public IReadOnlySet<string> ReferencedAttributes()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        Collect(Root, names);
+        foreach (var path in Paths())
+        {
+            names.Add(path.Root);
+        }
+
         return names;
     }
 
@@ -54,138 +60,88 @@ internal sealed class ConditionExpression
     public IReadOnlyList<string> NestedPathRoots()
     {
         List<string>? roots = null;
-        CollectNested(Root, ref roots);
+        foreach (var path in Paths())
+        {
+            if (path.Count > 1)
+            {
+                (roots ??= []).Add(path.Root);
+            }
+        }
+
         return roots ?? (IReadOnlyList<string>)[];
     }
 
-    private static void CollectNested(ConditionNode node, ref List<string>? roots)
+    /// <summary>Every document path the condition reads, in the order the expression reads them.</summary>
+    private List<DocumentPath> Paths()
+    {
+        if (_paths is null)
+        {
+            var paths = new List<DocumentPath>();
+            CollectPaths(Root, paths);
+            _paths = paths;
+        }
+
+        return _paths;
+    }
+
+    private static void CollectPaths(ConditionNode node, List<DocumentPath> paths)
     {
         switch (node)
         {
             case AndNode a:
-                CollectNested(a.Left, ref roots);
-                CollectNested(a.Right, ref roots);
+                CollectPaths(a.Left, paths);
+                CollectPaths(a.Right, paths);
                 break;
             case OrNode o:
-                CollectNested(o.Left, ref roots);
-                CollectNested(o.Right, ref roots);
+                CollectPaths(o.Left, paths);
+                CollectPaths(o.Right, paths);
                 break;
             case NotNode n:
-                CollectNested(n.Inner, ref roots);
+                CollectPaths(n.Inner, paths);
                 break;
             case CompareNode c:
-                CollectNested(c.Left, ref roots);
-                CollectNested(c.Right, ref roots);
+                CollectPaths(c.Left, paths);
+                CollectPaths(c.Right, paths);
                 break;
             case BetweenNode b:
-                CollectNested(b.Subject, ref roots);
-                CollectNested(b.Lower, ref roots);
-                CollectNested(b.Upper, ref roots);
+                CollectPaths(b.Subject, paths);
+                CollectPaths(b.Lower, paths);
+                CollectPaths(b.Upper, paths);
                 break;
             case InNode i:
-                CollectNested(i.Subject, ref roots);
+                CollectPaths(i.Subject, paths);
                 foreach (var candidate in i.Candidates)
                 {
-                    CollectNested(candidate, ref roots);
+                    CollectPaths(candidate, paths);
                 }
 
                 break;
             case ExistsNode e:
-                AddNested(e.Path, ref roots);
+                paths.Add(e.Path);
                 break;
             case AttributeTypeNode t:
-                AddNested(t.Path, ref roots);
+                paths.Add(t.Path);
                 break;
             case BeginsWithNode w:
-                CollectNested(w.Subject, ref roots);
-                CollectNested(w.Prefix, ref roots);
+                CollectPaths(w.Subject, paths);
+                CollectPaths(w.Prefix, paths);
                 break;
             case ContainsNode c:
-                CollectNested(c.Subject, ref roots);
-                CollectNested(c.Operand, ref roots);
+                CollectPaths(c.Subject, paths);
+                CollectPaths(c.Operand, paths);
                 break;
         }
     }
 
-    private static void CollectNested(Operand operand, ref List<string>? roots)
+    private static void CollectPaths(Operand operand, List<DocumentPath> paths)
     {
         switch (operand)
         {
             case PathOperand p:
-                AddNested(p.Path, ref roots);
+                paths.Add(p.Path);
                 break;
             case SizeOperand s:
-                CollectNested(s.Argument, ref roots);
-                break;
-        }
-    }
-
-    private static void AddNested(DocumentPath path, ref List<string>? roots)
-    {
-        if (path.Count > 1)
-        {
-            (roots ??= []).Add(path.Root);
-        }
-    }
-
-    private static void Collect(ConditionNode node, HashSet<string> names)
-    {
-        switch (node)
-        {
-            case AndNode a:
-                Collect(a.Left, names);
-                Collect(a.Right, names);
-                break;
-            case OrNode o:
-                Collect(o.Left, names);
-                Collect(o.Right, names);
-                break;
-            case NotNode n:
-                Collect(n.Inner, names);
-                break;
-            case CompareNode c:
-                Collect(c.Left, names);
-                Collect(c.Right, names);
-                break;
-            case BetweenNode b:
-                Collect(b.Subject, names);
-                Collect(b.Lower, names);
-                Collect(b.Upper, names);
-                break;
-            case InNode i:
-                Collect(i.Subject, names);
-                foreach (var candidate in i.Candidates)
-                {
-                    Collect(candidate, names);
-                }
-
-                break;
-            case ExistsNode e:
-                names.Add(e.Path.Root);
-                break;
-            case AttributeTypeNode t:
-                names.Add(t.Path.Root);
-                break;
-            case BeginsWithNode w:
-                Collect(w.Subject, names);
-                Collect(w.Prefix, names);
-                break;
-            case ContainsNode c:
-                Collect(c.Subject, names);
-                Collect(c.Operand, names);
-                break;
-        }
-    }
-
-    private static void Collect(Operand operand, HashSet<string> names)
-    {
-        switch (operand)
-        {
-            case PathOperand p:
-                names.Add(p.Path.Root);
-                break;
-            case SizeOperand s:
-                Collect(s.Argument, names);
+                CollectPaths(s.Argument, paths);
                 break;
         }
     }

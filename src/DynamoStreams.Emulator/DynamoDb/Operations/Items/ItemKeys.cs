@@ -1,6 +1,7 @@
 using System.Text;
 using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Model;
+using DynamoStreams.Emulator.DynamoDb.Storage;
 using DynamoStreams.Emulator.DynamoDb.Tables;
 
 namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
@@ -88,7 +89,7 @@ internal static class ItemKeys
         {
             for (var j = 0; j < i; j++)
             {
-                if (SameAttributes(keys[i], keys[j]))
+                if (ItemEquality.AreEqual(keys[i], keys[j]))
                 {
                     return true;
                 }
@@ -96,24 +97,6 @@ internal static class ItemKeys
         }
 
         return false;
-    }
-
-    private static bool SameAttributes(Dictionary<string, AttributeValue> left, Dictionary<string, AttributeValue> right)
-    {
-        if (left.Count != right.Count)
-        {
-            return false;
-        }
-
-        foreach (var (name, value) in left)
-        {
-            if (!right.TryGetValue(name, out var other) || !value.Equals(other))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Gets the identity of the item a (checked) key names, to find two requests for one item.</summary>
