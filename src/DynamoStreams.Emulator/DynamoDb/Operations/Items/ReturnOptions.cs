@@ -37,11 +37,15 @@ internal sealed record ReturnOptions(string ReturnValues, string ConsumedCapacit
     }
 
     /// <summary>Rejects ReturnValues other than NONE and ALL_OLD (PutItem, DeleteItem).</summary>
+    /// <remarks>
+    /// The text is the service's as public reports quote it (AWS 2015, github.com/taoensso/faraday issue 64; DynamoDB
+    /// Local 2025, github.com/boto/boto3 issue 4499); dynalite's suite still expects the 2013 text.
+    /// </remarks>
     public void RequireNoneOrAllOld()
     {
         if (ReturnValues is not ("NONE" or "ALL_OLD"))
         {
-            throw DynamoDbErrors.Validation("One or more parameter values were invalid: Return values set to invalid value");
+            throw DynamoDbErrors.Validation("Return values set to invalid value");
         }
     }
 }
