@@ -111,18 +111,22 @@ internal static class Measurements
 
     private static async Task WaitForTotalsTableAsync(AmazonDynamoDBClient client, CancellationToken cancellationToken)
     {
-        // The sample's writer creates the totals table when it starts.
+        // The sample's writer creates the totals table when it starts; like DynamoDB, the emulator reports it
+        // CREATING for a moment and refuses reads until it is ACTIVE.
         while (true)
         {
             try
             {
-                await client.DescribeTableAsync("customer-totals", cancellationToken);
-                return;
+                if ((await client.DescribeTableAsync("customer-totals", cancellationToken)).Table.TableStatus == TableStatus.ACTIVE)
+                {
+                    return;
+                }
             }
             catch (ResourceNotFoundException)
             {
-                await Task.Delay(50, cancellationToken);
             }
+
+            await Task.Delay(50, cancellationToken);
         }
     }
 }
