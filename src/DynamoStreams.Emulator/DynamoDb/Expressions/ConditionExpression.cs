@@ -84,6 +84,8 @@ internal sealed class ConditionExpression
         return _paths;
     }
 
+    private static void CollectPaths(Operand operand, List<DocumentPath> paths) => OperandPaths.Collect(operand, paths);
+
     private static void CollectPaths(ConditionNode node, List<DocumentPath> paths)
     {
         switch (node)
@@ -129,19 +131,6 @@ internal sealed class ConditionExpression
             case ContainsNode c:
                 CollectPaths(c.Subject, paths);
                 CollectPaths(c.Operand, paths);
-                break;
-        }
-    }
-
-    private static void CollectPaths(Operand operand, List<DocumentPath> paths)
-    {
-        switch (operand)
-        {
-            case PathOperand p:
-                paths.Add(p.Path);
-                break;
-            case SizeOperand s:
-                CollectPaths(s.Argument, paths);
                 break;
         }
     }

@@ -162,7 +162,7 @@ internal sealed class QueryOperation : DynamoDbOperation
 
         var referenced = read.Filter.ReferencedAttributes();
         var schema = source.Schema;
-        foreach (var key in schema.RangeKey is null ? [schema.HashKey] : new[] { schema.HashKey, schema.RangeKey })
+        foreach (var key in schema.Attributes)
         {
             if (referenced.Contains(key.Name))
             {

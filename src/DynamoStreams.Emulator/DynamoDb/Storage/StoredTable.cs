@@ -150,7 +150,7 @@ internal sealed class StoredTable
             return;
         }
 
-        foreach (var index in AllIndexes(definition))
+        foreach (var index in definition.SecondaryIndexes)
         {
             if (_indexes.TryGetValue(index.Name, out var items) && IndexKey(definition, index, item.Attributes) is { } key)
             {
@@ -166,7 +166,7 @@ internal sealed class StoredTable
             return;
         }
 
-        foreach (var index in AllIndexes(definition))
+        foreach (var index in definition.SecondaryIndexes)
         {
             if (_indexes.TryGetValue(index.Name, out var items) && IndexKey(definition, index, item.Attributes) is { } key)
             {
@@ -175,12 +175,9 @@ internal sealed class StoredTable
         }
     }
 
-    private static IEnumerable<SecondaryIndex> AllIndexes(TableDefinition definition) =>
-        definition.LocalSecondaryIndexes.Concat(definition.GlobalSecondaryIndexes);
-
     private void RebuildIndexes(TableDefinition definition)
     {
-        var wanted = AllIndexes(definition).ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var wanted = definition.SecondaryIndexes.ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var name in _indexes.Keys.Where(n => !wanted.ContainsKey(n)).ToList())
         {
             _indexes.Remove(name);

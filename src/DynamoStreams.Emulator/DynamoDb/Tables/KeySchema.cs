@@ -12,4 +12,7 @@ internal sealed record KeySchema(KeyAttribute HashKey, KeyAttribute? RangeKey)
     /// <returns><see langword="true"/> for the partition or sort key.</returns>
     public bool Contains(string attributeName) =>
         HashKey.Name == attributeName || RangeKey?.Name == attributeName;
+
+    /// <summary>Gets the key's attributes: the partition key, then the sort key when there is one.</summary>
+    public IReadOnlyList<KeyAttribute> Attributes { get; } = RangeKey is null ? [HashKey] : [HashKey, RangeKey];
 }

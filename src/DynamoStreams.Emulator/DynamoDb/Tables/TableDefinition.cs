@@ -35,6 +35,9 @@ internal sealed record TableDefinition
     /// <summary>Gets the global secondary indexes.</summary>
     public IReadOnlyList<SecondaryIndex> GlobalSecondaryIndexes { get; init; } = [];
 
+    /// <summary>Gets the local secondary indexes, then the global ones.</summary>
+    public IEnumerable<SecondaryIndex> SecondaryIndexes => LocalSecondaryIndexes.Concat(GlobalSecondaryIndexes);
+
     /// <summary>Gets the billing mode: <c>PROVISIONED</c> or <c>PAY_PER_REQUEST</c>.</summary>
     public string BillingMode { get; init; } = BillingModes.Provisioned;
 

@@ -25,9 +25,9 @@ internal static class IndexKeyPaths
             return;
         }
 
-        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        foreach (var index in table.SecondaryIndexes)
         {
-            foreach (var attribute in KeyAttributes(index.KeySchema))
+            foreach (var attribute in index.KeySchema.Attributes)
             {
                 if (table.KeySchema.Contains(attribute.Name))
                 {
@@ -45,13 +45,19 @@ internal static class IndexKeyPaths
             }
         }
 
+        var paths = new List<DocumentPath>();
         foreach (var action in update.Actions)
         {
-            CheckScalar(action.Path, table);
+            paths.Add(action.Path);
             if (action.Value is not null)
             {
-                CheckOperand(action.Value, table);
+                OperandPaths.Collect(action.Value, paths);
             }
+        }
+
+        foreach (var path in paths)
+        {
+            ScalarKeys.CheckPath(table, path);
         }
     }
 
@@ -66,9 +72,9 @@ internal static class IndexKeyPaths
             return;
         }
 
-        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        foreach (var index in table.SecondaryIndexes)
         {
-            foreach (var attribute in KeyAttributes(index.KeySchema))
+            foreach (var attribute in index.KeySchema.Attributes)
             {
                 if (!table.KeySchema.Contains(attribute.Name) && item.TryGetValue(attribute.Name, out var value) &&
                     AttributeValue.TypeKey(value.Type) != attribute.Type && Writes(update, attribute.Name))
@@ -103,34 +109,4 @@ internal static class IndexKeyPaths
         },
         _ => null,
     };
-
-    private static void CheckOperand(Operand operand, TableDefinition table)
-    {
-        switch (operand)
-        {
-            case PathOperand path:
-                CheckScalar(path.Path, table);
-                break;
-            case SizeOperand size:
-                CheckOperand(size.Argument, table);
-                break;
-            case IfNotExistsOperand ifNotExists:
-                CheckScalar(ifNotExists.Path, table);
-                CheckOperand(ifNotExists.Fallback, table);
-                break;
-            case ListAppendOperand append:
-                CheckOperand(append.First, table);
-                CheckOperand(append.Second, table);
-                break;
-            case ArithmeticOperand arithmetic:
-                CheckOperand(arithmetic.Left, table);
-                CheckOperand(arithmetic.Right, table);
-                break;
-        }
-    }
-
-    private static void CheckScalar(DocumentPath path, TableDefinition table) => ScalarKeys.CheckPath(table, path);
-
-    private static KeyAttribute[] KeyAttributes(KeySchema schema) =>
-        schema.RangeKey is null ? [schema.HashKey] : [schema.HashKey, schema.RangeKey];
 }

@@ -125,9 +125,9 @@ internal static class ItemKeys
             return;
         }
 
-        foreach (var index in table.LocalSecondaryIndexes.Concat(table.GlobalSecondaryIndexes))
+        foreach (var index in table.SecondaryIndexes)
         {
-            foreach (var attribute in index.KeySchema.RangeKey is null ? [index.KeySchema.HashKey] : new[] { index.KeySchema.HashKey, index.KeySchema.RangeKey })
+            foreach (var attribute in index.KeySchema.Attributes)
             {
                 if (table.KeySchema.Contains(attribute.Name) || !item.TryGetValue(attribute.Name, out var value))
                 {

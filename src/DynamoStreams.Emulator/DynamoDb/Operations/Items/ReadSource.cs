@@ -59,7 +59,7 @@ internal sealed class ReadSource
 
         if (Index is not null)
         {
-            foreach (var attribute in Index.KeySchema.RangeKey is null ? [Index.KeySchema.HashKey] : new[] { Index.KeySchema.HashKey, Index.KeySchema.RangeKey })
+            foreach (var attribute in Index.KeySchema.Attributes)
             {
                 if (!list.Any(a => a.Name == attribute.Name))
                 {

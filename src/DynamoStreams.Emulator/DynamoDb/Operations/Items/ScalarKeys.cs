@@ -52,7 +52,7 @@ internal static class ScalarKeys
             throw NotScalar("Key", root);
         }
 
-        if (definition.LocalSecondaryIndexes.Any(i => i.KeySchema.Contains(root)) || definition.GlobalSecondaryIndexes.Any(i => i.KeySchema.Contains(root)))
+        if (definition.SecondaryIndexes.Any(i => i.KeySchema.Contains(root)))
         {
             throw NotScalar("IndexKey", root);
         }
