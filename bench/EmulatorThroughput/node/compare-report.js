@@ -38,6 +38,25 @@ for (const [p, target] of ops) {
   lines.push('| ' + row.join(' | ') + ' |')
 }
 lines.push('')
+lines.push('Who set the pace (medians): the client\'s own CPU per request and the cores it kept busy (ops/s × CPU per ' +
+  'request), the server\'s cores, and the whole machine\'s idle share. A single-threaded client near 1.0 core is the ' +
+  'bottleneck: no server can then be measured faster than about 1 / (client CPU per request).')
+lines.push('')
+const paceHead = ['op', 'server', 'client CPU µs/req', 'client cores', 'server cores', 'machine idle']
+lines.push('| ' + paceHead.join(' | ') + ' |')
+lines.push('|' + paceHead.map(() => '---').join('|') + '|')
+for (const [p, target] of ops) {
+  for (const s of servers) {
+    const rows = of(s).filter(x => x.cpu[target] && x.cpu[target].clientUs !== undefined)
+    if (!rows.length) continue
+    const clientUs = median(rows.map(x => x.cpu[target].clientUs / x.cpu[target].requests))
+    const clientCores = median(rows.map(x => x.cpu[target].clientUs / x.cpu[target].requests * x.summary[p].opsPerSec / 1e6))
+    const serverCores = median(rows.map(x => x.cpu[target].schedUs / x.cpu[target].requests * x.summary[p].opsPerSec / 1e6))
+    const idle = median(rows.map(x => x.cpu[target].idleTicks / x.cpu[target].totalTicks))
+    lines.push(`| ${target} | ${s} | ${f1(clientUs)} | ${clientCores.toFixed(2)} | ${serverCores.toFixed(2)} | ${(idle * 100).toFixed(0)} % |`)
+  }
+}
+lines.push('')
 lines.push('All samples (ops/s per round; CPU µs per request from /proc/<pid>/stat, schedstat in brackets):')
 lines.push('')
 lines.push('```')

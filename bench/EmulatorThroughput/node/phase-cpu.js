@@ -6,7 +6,9 @@
 // waits for every request of a phase before it starts the next, so the first request of a new target marks the end
 // of the previous phase. At each boundary this reads the server's utime + stime (/proc/<pid>/stat, clock ticks)
 // and the sum of its threads' run time (/proc/<pid>/task/*/schedstat, nanoseconds; finer, but loses threads that
-// exit). On exit it writes one JSON line per run to $PHASE_CPU_OUT.
+// exit). It also notes the client's own CPU time (process.cpuUsage) and the whole machine's idle share (/proc/stat),
+// which tell whether the single-threaded client, rather than the server, set the pace. On exit it writes one JSON
+// line per run to $PHASE_CPU_OUT.
 const fs = require('fs')
 const http = require('http')
 
@@ -22,7 +24,16 @@ function cpu () {
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
     try { ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) } catch (e) { }
   }
-  return { statUs: ticks * 1e6 / ticksPerSecond, schedUs: ns / 1e3 }
+  const client = process.cpuUsage()
+  const machine = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+  return {
+    statUs: ticks * 1e6 / ticksPerSecond,
+    schedUs: ns / 1e3,
+    clientUs: client.user + client.system,
+    // All CPUs' time in clock ticks: idle (idle + iowait) and the total, to tell a busy machine from an idle one.
+    idleTicks: machine[3] + machine[4],
+    totalTicks: machine.reduce((a, b) => a + b, 0),
+  }
 }
 
 const runs = []
@@ -31,8 +42,7 @@ let phase = null
 function enter (target) {
   const now = cpu()
   if (phase) {
-    phase.statUs = now.statUs - phase.statUs
-    phase.schedUs = now.schedUs - phase.schedUs
+    for (const key of ['statUs', 'schedUs', 'clientUs', 'idleTicks', 'totalTicks']) phase[key] = now[key] - phase[key]
     run[phase.op] = phase
   }
   phase = target === 'CreateTable' || target === 'DescribeTable' ? null : Object.assign({ op: target, requests: 0 }, now)

@@ -95,6 +95,16 @@ public sealed class DynamoEmulator : IAsyncDisposable
             builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         }
 
+        // Operations work on in-memory state under short locks and await every wait (the write-ahead log's fsync, SQS
+        // long polls), so a request may run on the transport thread that read it: inline scheduling saves the
+        // thread-pool hops that cost more CPU than a small request's own work. No zero-byte read before each receive
+        // (one syscall less per request, for a 4 KB buffer held by each idle connection). Issue 18; figures in
+        // bench/EmulatorThroughput/RESULTS.md.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = true;
+            sockets.WaitForDataBeforeAllocatingBuffer = false;
+        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -1,6 +1,8 @@
 using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 
+InlineSocketCompletions.EnableUnlessSet();
+
 if (!EmulatorCommandLine.TryParse(args, out var parsed, out var error))
 {
     if (error is not null)
