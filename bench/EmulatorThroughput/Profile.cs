@@ -19,6 +19,7 @@ namespace EmulatorThroughput;
 internal static class Profile
 {
     private const int Iterations = 20_000;
+    private const string StreamTable = "bench_stream";
 
     public static async Task RunAsync(IAmazonDynamoDB client, DynamoEmulator emulator, int rounds)
     {
@@ -47,17 +48,55 @@ internal static class Profile
                 operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             }
         });
-        var documents = bodies.Select(b => JsonDocument.Parse(b)).ToArray();
+        // A put that changes nothing writes no record (spec A.3), so passes alternate between two values of "n".
+        JsonDocument[][] Passes(string table) => [.. new[] { "42", "43" }.Select(n => bodies.Select(b => JsonDocument.Parse(Encoding.UTF8.GetString(b)
+            .Replace("\"TableName\":\"" + Workloads.Table + "\"", "\"TableName\":\"" + table + "\"", StringComparison.Ordinal)
+            .Replace("\"n\":{\"N\":\"42\"}", "\"n\":{\"N\":\"" + n + "\"}", StringComparison.Ordinal))).ToArray())];
+        var documents = Passes(Workloads.Table);
         Report("PutItem operation (pre-parsed)", rounds, () =>
         {
             for (var i = 0; i < Iterations; i++)
             {
                 output.SetLength(0);
                 using var writer = new Utf8JsonWriter(output);
-                var request = new AwsRequest { Body = documents[i % documents.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+                var request = new AwsRequest { Body = documents[i / bodies.Length % 2][i % bodies.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
                 operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             }
         });
+        // The same puts on a table with a NEW_AND_OLD_IMAGES stream: every put after the first pass is a MODIFY whose
+        // record carries both images; the difference to the stage above is stream capture's cost per put.
+        await client.CreateTableAsync(new Amazon.DynamoDBv2.Model.CreateTableRequest
+        {
+            TableName = StreamTable,
+            KeySchema = [new("pk", Amazon.DynamoDBv2.KeyType.HASH), new("sk", Amazon.DynamoDBv2.KeyType.RANGE)],
+            AttributeDefinitions = [new("pk", Amazon.DynamoDBv2.ScalarAttributeType.S), new("sk", Amazon.DynamoDBv2.ScalarAttributeType.N)],
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            StreamSpecification = new Amazon.DynamoDBv2.Model.StreamSpecification { StreamEnabled = true, StreamViewType = Amazon.DynamoDBv2.StreamViewType.NEW_AND_OLD_IMAGES },
+        });
+        var streamDocuments = Passes(StreamTable);
+        Report("PutItem operation (pre-parsed), stream", rounds, () =>
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                output.SetLength(0);
+                using var writer = new Utf8JsonWriter(output);
+                var request = new AwsRequest { Body = streamDocuments[i / bodies.Length % 2][i % bodies.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+                operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+        });
+        // What each record keeps alive for the retention period: the heap after a full collection, before and after
+        // one more pass of MODIFY puts on the stream table (the no-stream table's items are overwritten in place).
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            output.SetLength(0);
+            using var writer = new Utf8JsonWriter(output);
+            var request = new AwsRequest { Body = streamDocuments[(Iterations / bodies.Length) % 2][i].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+            operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"{"stream record kept on the heap",-40} {(heapAfter - heapBefore) / (double)bodies.Length,8:0} B per put (NEW_AND_OLD_IMAGES, ~{bodies[0].Length} B request)");
         var crcInput = new byte[64];
         Report("Crc32 of a 64-byte body", rounds, () =>
         {

@@ -31,7 +31,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (profile || alloc)
 {
-    await using var profiled = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions());
+    await using var profiled = await DynamoEmulator.StartAsync(new DynamoEmulatorOptions { TableStatusDelay = TimeSpan.Zero });
     using var profileClient = CreateClient(profiled.Endpoint);
     await Workloads.CreateTableAsync(profileClient);
     if (alloc)
