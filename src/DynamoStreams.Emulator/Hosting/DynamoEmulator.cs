@@ -82,7 +82,7 @@ public sealed class DynamoEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal static WebApplication Build(DynamoEmulatorOptions options, bool listenOnIpv6Too)
+    internal static WebApplication Build(DynamoEmulatorOptions options, bool listenOnIpv6Too, bool onTransportThreads = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DynamoEmulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -95,16 +95,22 @@ public sealed class DynamoEmulator : IAsyncDisposable
             builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         }
 
-        // Operations work on in-memory state under short locks and await every wait (the write-ahead log's fsync, SQS
-        // long polls), so a request may run on the transport thread that read it: inline scheduling saves the
-        // thread-pool hops that cost more CPU than a small request's own work. No zero-byte read before each receive
-        // (one syscall less per request, for a 4 KB buffer held by each idle connection). Issue 18; figures in
-        // bench/EmulatorThroughput/RESULTS.md.
-        builder.WebHost.UseSockets(sockets =>
+        if (onTransportThreads)
         {
-            sockets.UnsafePreferInlineScheduling = true;
-            sockets.WaitForDataBeforeAllocatingBuffer = false;
-        });
+            // Operations work on in-memory state under short locks and await every wait (the write-ahead log's fsync,
+            // SQS long polls), so a request may run on the transport thread that read it: inline scheduling saves the
+            // thread-pool hops that cost more CPU than a small request's own work. No zero-byte read before each
+            // receive (one syscall less per request, for a 4 KB buffer held by each idle connection). Only the
+            // standalone program asks for this, with inline socket completions (InlineSocketCompletions): in a host's
+            // process (an AppHost, a test) the sockets complete on the thread pool, and Kestrel's defaults measured
+            // the same or slightly better there. Issue 18; figures in bench/EmulatorThroughput/RESULTS.md.
+            builder.WebHost.UseSockets(sockets =>
+            {
+                sockets.UnsafePreferInlineScheduling = true;
+                sockets.WaitForDataBeforeAllocatingBuffer = false;
+            });
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
