@@ -121,14 +121,11 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
         var counter = entry.GetProperty("c").GetInt64();
         var json = Encoding.UTF8.GetBytes(entry.GetProperty("j").GetRawText());
         var isService = entry.GetProperty("svc").GetBoolean();
-        var sequence = StreamSequenceNumber.FromCounter(counter);
         StreamTraceContext? trace = entry.TryGetProperty("tp", out var parent)
             ? new StreamTraceContext(parent.GetString(), entry.GetProperty("ts").GetString(), entry.GetProperty("ax").GetString())
             : null;
         streams.RestoreRecord(entry.GetProperty("a").GetString()!, new StreamRecord
         {
-            SequenceNumber = sequence.ToString(),
-            Sequence = sequence,
             Counter = counter,
             ShardId = entry.GetProperty("s").GetString()!,
             EventId = entry.GetProperty("e").GetString()!,

@@ -4,19 +4,35 @@ namespace DynamoStreams.Emulator.Streams;
 /// Represents one stream record: its metadata for routing and ordering, and its JSON exactly as
 /// <c>GetRecords</c> returns it.
 /// </summary>
+/// <remarks>
+/// Records are kept for the 24-hour retention, so what each one holds is what the garbage collector copies and marks
+/// for as long: the emulator's own records keep their JSON in a buffer shared with other records and render their
+/// sequence number and event id as text only when asked (issue 18: capture's whole cost was keeping records).
+/// </remarks>
 public sealed class StreamRecord
 {
+    private string? _sequenceNumber;
+    private string? _eventId;
+
     /// <summary>Gets the sequence number as DynamoDB Streams writes it (21 digits).</summary>
-    public required string SequenceNumber { get; init; }
+    public string SequenceNumber
+    {
+        get => _sequenceNumber ??= Sequence.ToString();
+        init => _sequenceNumber = value;
+    }
 
     /// <summary>Gets the sequence number for numeric comparison.</summary>
-    public required StreamSequenceNumber Sequence { get; init; }
+    public StreamSequenceNumber Sequence => StreamSequenceNumber.FromCounter(Counter);
 
     /// <summary>Gets the id of the shard holding the record.</summary>
     public required string ShardId { get; init; }
 
     /// <summary>Gets the record's <c>eventID</c> (32 hex digits).</summary>
-    public required string EventId { get; init; }
+    public string EventId
+    {
+        get => _eventId ??= EventGuid.ToString("N");
+        init => _eventId = value;
+    }
 
     /// <summary>Gets <c>INSERT</c>, <c>MODIFY</c> or <c>REMOVE</c>.</summary>
     public required string EventName { get; init; }
@@ -51,4 +67,7 @@ public sealed class StreamRecord
 
     /// <summary>Gets the emulator's counter behind <see cref="Sequence"/>.</summary>
     internal long Counter { get; init; }
+
+    /// <summary>Gets the value <see cref="EventId"/> is the text of, when it was not given as text.</summary>
+    internal Guid EventGuid { get; init; }
 }

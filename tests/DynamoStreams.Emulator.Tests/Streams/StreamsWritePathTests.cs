@@ -106,6 +106,38 @@ public sealed class StreamsWritePathTests(StreamsFixture fixture) : IClassFixtur
             return r.GetProperty("eventName").GetString() + " " + body.GetProperty("Keys").GetRawText() + " " + members;
         })];
 
+    [Fact]
+    public async Task InProcessRecords_SequenceNumberAndEventId_AgreeWithTheirJson()
+    {
+        // spec A.4: each record's SequenceNumber (21 digits, increasing) and eventID (32 hex digits) are the ones
+        // GetRecords returns; in-process readers get the same values without parsing the JSON
+        var (table, arn) = await fixture.CreateTableAsync();
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await Db.PutItemAsync(table, new() { ["id"] = new() { S = id } });
+        }
+
+        var shard = await fixture.SingleShardIdAsync(arn);
+        var records = fixture.Emulator.Streams.ReadRecords(arn, shard, DynamoStreams.Emulator.Streams.StreamPosition.TrimHorizon, 100).Records;
+        var overHttp = await fixture.Streams.ReadAllAsync(arn, shard);
+
+        Assert.Equal(3, records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(records[i].Json);
+            Assert.Equal(json.RootElement.GetProperty("dynamodb").GetProperty("SequenceNumber").GetString(), records[i].SequenceNumber);
+            Assert.Equal(json.RootElement.GetProperty("eventID").GetString(), records[i].EventId);
+            Assert.Equal(overHttp[i].GetProperty("dynamodb").GetProperty("SequenceNumber").GetString(), records[i].SequenceNumber);
+            Assert.Equal(overHttp[i].GetProperty("eventID").GetString(), records[i].EventId);
+            Assert.Matches("^[0-9]{21}$", records[i].SequenceNumber);
+            Assert.Matches("^[0-9a-f]{32}$", records[i].EventId);
+            Assert.Equal(records[i].Sequence, DynamoStreams.Emulator.Streams.StreamSequenceNumber.Parse(records[i].SequenceNumber));
+        }
+
+        Assert.True(records[0].Sequence < records[1].Sequence && records[1].Sequence < records[2].Sequence);
+        Assert.Equal(3, records.Select(r => r.EventId).Distinct().Count());
+    }
+
     private static string Id(System.Text.Json.JsonElement record) =>
         record.GetProperty("dynamodb").GetProperty("Keys").GetProperty("id").GetProperty("S").GetString()!;
 

@@ -19,8 +19,11 @@ internal static class RecordBuffers
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    /// <summary>Runs <paramref name="write"/> on the thread's writer and returns a copy of what it wrote.</summary>
-    public static byte[] Render<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> on the thread's writer and returns what it wrote, valid until the thread's next
+    /// render: copy it out before rendering again.
+    /// </summary>
+    public static ReadOnlySpan<byte> RenderSpan<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
         var writer = t_writer ??= new Utf8JsonWriter(buffer, s_options);
@@ -28,6 +31,6 @@ internal static class RecordBuffers
         writer.Reset(buffer);
         write(writer, state);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb.Model;
 
@@ -8,15 +9,18 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 /// </summary>
 internal static class StreamRecordJson
 {
-    public static byte[] Write(StreamRecordDraft draft, string eventId, string region, string sequenceNumber, string viewType,
-        DateTimeOffset createdAt, bool lambdaIdentityCasing) =>
-        RecordBuffers.Render(new RecordFields(draft, eventId, region, sequenceNumber, viewType, createdAt, lambdaIdentityCasing), WriteRecord);
+    /// <summary>Renders the record and copies its JSON into <paramref name="arena"/>.</summary>
+    public static ReadOnlyMemory<byte> Write(StreamRecordDraft draft, Guid eventId, string region, long counter, string viewType,
+        DateTimeOffset createdAt, bool lambdaIdentityCasing, Storage.RecordArena arena) =>
+        arena.Copy(RecordBuffers.RenderSpan(new RecordFields(draft, eventId, region, counter, viewType, createdAt, lambdaIdentityCasing), WriteRecord));
 
     private static void WriteRecord(Utf8JsonWriter writer, RecordFields fields)
     {
         var draft = fields.Draft;
         writer.WriteStartObject();
-        writer.WriteString("eventID"u8, fields.EventId);
+        Span<char> eventId = stackalloc char[32];
+        fields.EventId.TryFormat(eventId, out _, "N");
+        writer.WriteString("eventID"u8, eventId);
         writer.WriteString("eventName"u8, draft.EventName);
         writer.WriteString("eventVersion"u8, "1.1"u8);
         writer.WriteString("eventSource"u8, "aws:dynamodb"u8);
@@ -37,7 +41,11 @@ internal static class StreamRecordJson
             AttributeValueWriter.WriteItem(writer, oldImage);
         }
 
-        writer.WriteString("SequenceNumber"u8, fields.SequenceNumber);
+        // The text of StreamSequenceNumber.FromCounter(counter): 10^20 + counter, 21 digits.
+        Span<char> sequenceNumber = stackalloc char[21];
+        sequenceNumber[0] = '1';
+        fields.Counter.TryFormat(sequenceNumber[1..], out _, "D20", CultureInfo.InvariantCulture);
+        writer.WriteString("SequenceNumber"u8, sequenceNumber);
         writer.WriteNumber("SizeBytes"u8, draft.SizeBytes);
         writer.WriteString("StreamViewType"u8, fields.ViewType);
         writer.WriteEndObject();
@@ -53,6 +61,6 @@ internal static class StreamRecordJson
         writer.WriteEndObject();
     }
 
-    private readonly record struct RecordFields(StreamRecordDraft Draft, string EventId, string Region, string SequenceNumber, string ViewType,
+    private readonly record struct RecordFields(StreamRecordDraft Draft, Guid EventId, string Region, long Counter, string ViewType,
         DateTimeOffset CreatedAt, bool LambdaIdentityCasing);
 }

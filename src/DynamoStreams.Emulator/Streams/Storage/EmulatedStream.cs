@@ -15,6 +15,7 @@ internal sealed class EmulatedStream
     private readonly StreamsOptions _options;
     private readonly Func<long> _nextCounter;
     private readonly Func<IStreamJournal?> _journal;
+    private readonly RecordArena _arena = new();
     private TaskCompletionSource _shapeChanged = NewSignal();
 
     public EmulatedStream(StreamIdentity identity, StreamsOptions options, Func<long> nextCounter, Func<IStreamJournal?> journal)
@@ -54,17 +55,13 @@ internal sealed class EmulatedStream
             var slot = _open.Length == 1 ? 0 : (int)(StableHash(draft.PartitionKey) % (uint)_open.Length);
             var shard = _open[slot] ?? throw new InvalidOperationException($"Stream {Arn} is disabled; no record can be appended.");
             var counter = shard.StartUsed ? _nextCounter() : shard.StartCounter;
-            var sequence = StreamSequenceNumber.FromCounter(counter);
-            var sequenceText = sequence.ToString();
-            var eventId = Guid.NewGuid().ToString("N");
-            var json = StreamRecordJson.Write(draft, eventId, Identity.Region, sequenceText, Identity.ViewType, now, lambdaIdentityCasing: false);
+            var eventId = Guid.NewGuid();
+            var json = StreamRecordJson.Write(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: false, _arena);
             var record = new StreamRecord
             {
-                SequenceNumber = sequenceText,
-                Sequence = sequence,
                 Counter = counter,
                 ShardId = shard.ShardId,
-                EventId = eventId,
+                EventGuid = eventId,
                 EventName = draft.EventName,
                 ApproximateCreationDateTime = now,
                 PartitionKey = draft.PartitionKey,
@@ -72,7 +69,7 @@ internal sealed class EmulatedStream
                 IsServiceWrite = draft.IsServiceWrite,
                 Json = json,
                 EventJson = draft.IsServiceWrite
-                    ? StreamRecordJson.Write(draft, eventId, Identity.Region, sequenceText, Identity.ViewType, now, lambdaIdentityCasing: true)
+                    ? StreamRecordJson.Write(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: true, _arena)
                     : json,
                 TraceContext = draft.TraceContext,
             };
