@@ -53,16 +53,23 @@ internal static class Profile
             .Replace("\"TableName\":\"" + Workloads.Table + "\"", "\"TableName\":\"" + table + "\"", StringComparison.Ordinal)
             .Replace("\"n\":{\"N\":\"42\"}", "\"n\":{\"N\":\"" + n + "\"}", StringComparison.Ordinal))).ToArray())];
         var documents = Passes(Workloads.Table);
-        Report("PutItem operation (pre-parsed)", rounds, () =>
+        void Put(JsonDocument document)
+        {
+            output.SetLength(0);
+            using var writer = new Utf8JsonWriter(output);
+            var request = new AwsRequest { Body = document.RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
+            operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        void PutAll(JsonDocument[][] passes)
         {
             for (var i = 0; i < Iterations; i++)
             {
-                output.SetLength(0);
-                using var writer = new Utf8JsonWriter(output);
-                var request = new AwsRequest { Body = documents[i / bodies.Length % 2][i % bodies.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
-                operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                Put(passes[i / bodies.Length % 2][i % bodies.Length]);
             }
-        });
+        }
+
+        Report("PutItem operation (pre-parsed)", rounds, () => PutAll(documents));
         // The same puts on a table with a NEW_AND_OLD_IMAGES stream: every put after the first pass is a MODIFY whose
         // record carries both images; the difference to the stage above is stream capture's cost per put.
         await client.CreateTableAsync(new Amazon.DynamoDBv2.Model.CreateTableRequest
@@ -74,25 +81,13 @@ internal static class Profile
             StreamSpecification = new Amazon.DynamoDBv2.Model.StreamSpecification { StreamEnabled = true, StreamViewType = Amazon.DynamoDBv2.StreamViewType.NEW_AND_OLD_IMAGES },
         });
         var streamDocuments = Passes(StreamTable);
-        Report("PutItem operation (pre-parsed), stream", rounds, () =>
-        {
-            for (var i = 0; i < Iterations; i++)
-            {
-                output.SetLength(0);
-                using var writer = new Utf8JsonWriter(output);
-                var request = new AwsRequest { Body = streamDocuments[i / bodies.Length % 2][i % bodies.Length].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
-                operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-            }
-        });
+        Report("PutItem operation (pre-parsed), stream", rounds, () => PutAll(streamDocuments));
         // What each record keeps alive for the retention period: the heap after a full collection, before and after
         // one more pass of MODIFY puts on the stream table (the no-stream table's items are overwritten in place).
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        for (var i = 0; i < bodies.Length; i++)
+        foreach (var document in streamDocuments[Iterations / bodies.Length % 2])
         {
-            output.SetLength(0);
-            using var writer = new Utf8JsonWriter(output);
-            var request = new AwsRequest { Body = streamDocuments[(Iterations / bodies.Length) % 2][i].RootElement, Region = "us-east-1", AccountId = "000000000000", RequestId = "r", Headers = headers };
-            operation.ExecuteAsync(request, writer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            Put(document);
         }
 
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
