@@ -14,6 +14,11 @@ public sealed class StreamRecord
     private string? _sequenceNumber;
     private string? _eventId;
 
+    // Only the emulator creates records (its sequence numbers come from its own counter); readers receive them.
+    internal StreamRecord()
+    {
+    }
+
     /// <summary>Gets the sequence number as DynamoDB Streams writes it (21 digits).</summary>
     public string SequenceNumber
     {
