@@ -56,7 +56,7 @@ public sealed class DynamoEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var app = Build(options, listenOnIpv6Too: false);
+        var app = Build(options, standaloneProgram: false);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -82,7 +82,13 @@ public sealed class DynamoEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal static WebApplication Build(DynamoEmulatorOptions options, bool listenOnIpv6Too, bool onTransportThreads = false)
+    /// <summary>Builds the emulator's web application.</summary>
+    /// <param name="options">The validated options.</param>
+    /// <param name="standaloneProgram">
+    /// <see langword="true"/> for the emulator's own program: it also listens on IPv6 loopback, logs through the host's
+    /// default logging when no factory is given, and runs requests on the transport threads.
+    /// </param>
+    internal static WebApplication Build(DynamoEmulatorOptions options, bool standaloneProgram)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DynamoEmulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -90,12 +96,12 @@ public sealed class DynamoEmulator : IAsyncDisposable
         {
             builder.Services.AddSingleton(options.LoggerFactory);
         }
-        else if (!listenOnIpv6Too)
+        else if (!standaloneProgram)
         {
             builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         }
 
-        if (onTransportThreads)
+        if (standaloneProgram)
         {
             // Operations work on in-memory state under short locks and await every wait (the write-ahead log's fsync,
             // SQS long polls), so a request may run on the transport thread that read it: inline scheduling saves the
@@ -118,7 +124,7 @@ public sealed class DynamoEmulator : IAsyncDisposable
             // client receives the 413; Kestrel only cuts off bodies far beyond it.
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, options.Port);
-            if (listenOnIpv6Too && options.Port != 0 && System.Net.Sockets.Socket.OSSupportsIPv6)
+            if (standaloneProgram && options.Port != 0 && System.Net.Sockets.Socket.OSSupportsIPv6)
             {
                 kestrel.Listen(IPAddress.IPv6Loopback, options.Port);
             }

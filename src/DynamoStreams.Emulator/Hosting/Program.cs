@@ -33,7 +33,7 @@ var options = new DynamoEmulatorOptions
     LoggerFactory = loggerFactory,
 };
 options.Validate();
-await using var app = DynamoEmulator.Build(options, listenOnIpv6Too: true, onTransportThreads: true);
+await using var app = DynamoEmulator.Build(options, standaloneProgram: true);
 try
 {
     await app.StartAsync().ConfigureAwait(false);

@@ -71,7 +71,10 @@ internal static class StateEntries
         writer.WriteString("a", streamArn);
         writer.WriteString("s", record.ShardId);
         writer.WriteNumber("c", record.Counter);
-        writer.WriteString("e", record.EventId);
+        // From the id itself: asking the record for EventId would keep its text for the record's whole retention.
+        Span<char> eventId = stackalloc char[32];
+        record.EventGuid.TryFormat(eventId, out _, "N");
+        writer.WriteString("e", eventId);
         writer.WriteString("en", record.EventName);
         writer.WriteNumber("at", record.ApproximateCreationDateTime.ToUnixTimeMilliseconds());
         writer.WriteString("pk", record.PartitionKey);

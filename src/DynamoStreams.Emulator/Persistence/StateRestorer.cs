@@ -128,7 +128,7 @@ internal sealed class StateRestorer(ITableStore tables, StreamStore streams, Ttl
         {
             Counter = counter,
             ShardId = entry.GetProperty("s").GetString()!,
-            EventId = entry.GetProperty("e").GetString()!,
+            EventGuid = Guid.ParseExact(entry.GetProperty("e").GetString()!, "N"),
             EventName = entry.GetProperty("en").GetString()!,
             ApproximateCreationDateTime = DateTimeOffset.FromUnixTimeMilliseconds(entry.GetProperty("at").GetInt64()),
             PartitionKey = entry.GetProperty("pk").GetString()!,

@@ -6,7 +6,7 @@ namespace DynamoStreams.Emulator.Streams;
 /// </summary>
 /// <remarks>
 /// Records are kept for the 24-hour retention, so what each one holds is what the garbage collector copies and marks
-/// for as long: the emulator's own records keep their JSON in a buffer shared with other records and render their
+/// for as long: records written since start keep their JSON in a buffer shared with other records, and all render their
 /// sequence number and event id as text only when asked (issue 18: capture's whole cost was keeping records).
 /// </remarks>
 public sealed class StreamRecord
@@ -20,11 +20,8 @@ public sealed class StreamRecord
     }
 
     /// <summary>Gets the sequence number as DynamoDB Streams writes it (21 digits).</summary>
-    public string SequenceNumber
-    {
-        get => _sequenceNumber ??= Sequence.ToString();
-        init => _sequenceNumber = value;
-    }
+    public string SequenceNumber =>
+        _sequenceNumber ??= string.Create(StreamSequenceNumber.CounterTextLength, Counter, static (text, counter) => StreamSequenceNumber.FormatCounter(counter, text));
 
     /// <summary>Gets the sequence number for numeric comparison.</summary>
     public StreamSequenceNumber Sequence => StreamSequenceNumber.FromCounter(Counter);
@@ -33,11 +30,7 @@ public sealed class StreamRecord
     public required string ShardId { get; init; }
 
     /// <summary>Gets the record's <c>eventID</c> (32 hex digits).</summary>
-    public string EventId
-    {
-        get => _eventId ??= EventGuid.ToString("N");
-        init => _eventId = value;
-    }
+    public string EventId => _eventId ??= EventGuid.ToString("N");
 
     /// <summary>Gets <c>INSERT</c>, <c>MODIFY</c> or <c>REMOVE</c>.</summary>
     public required string EventName { get; init; }
@@ -73,6 +66,6 @@ public sealed class StreamRecord
     /// <summary>Gets the emulator's counter behind <see cref="Sequence"/>.</summary>
     internal long Counter { get; init; }
 
-    /// <summary>Gets the value <see cref="EventId"/> is the text of, when it was not given as text.</summary>
+    /// <summary>Gets the value <see cref="EventId"/> is the text of.</summary>
     internal Guid EventGuid { get; init; }
 }

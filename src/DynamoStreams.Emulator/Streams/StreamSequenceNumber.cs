@@ -56,6 +56,18 @@ public readonly record struct StreamSequenceNumber : IComparable<StreamSequenceN
     /// <returns>The 21-digit sequence number.</returns>
     internal static StreamSequenceNumber FromCounter(long counter) => new(s_base + counter);
 
+    /// <summary>Gets the length of the text of <see cref="FromCounter"/>'s numbers.</summary>
+    internal const int CounterTextLength = 21;
+
+    /// <summary>Writes the text of <see cref="FromCounter"/>(<paramref name="counter"/>) without building the number: 10^20 + counter.</summary>
+    /// <param name="counter">The emulator's counter (0 to 10^20 - 1).</param>
+    /// <param name="destination">At least <see cref="CounterTextLength"/> characters.</param>
+    internal static void FormatCounter(long counter, Span<char> destination)
+    {
+        destination[0] = '1';
+        counter.TryFormat(destination[1..CounterTextLength], out _, "D20", CultureInfo.InvariantCulture);
+    }
+
     /// <inheritdoc/>
     public int CompareTo(StreamSequenceNumber other) => Value.CompareTo(other.Value);
 

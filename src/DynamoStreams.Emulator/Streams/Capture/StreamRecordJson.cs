@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DynamoStreams.Emulator.DynamoDb.Model;
 
@@ -41,10 +40,8 @@ internal static class StreamRecordJson
             AttributeValueWriter.WriteItem(writer, oldImage);
         }
 
-        // The text of StreamSequenceNumber.FromCounter(counter): 10^20 + counter, 21 digits.
-        Span<char> sequenceNumber = stackalloc char[21];
-        sequenceNumber[0] = '1';
-        fields.Counter.TryFormat(sequenceNumber[1..], out _, "D20", CultureInfo.InvariantCulture);
+        Span<char> sequenceNumber = stackalloc char[StreamSequenceNumber.CounterTextLength];
+        StreamSequenceNumber.FormatCounter(fields.Counter, sequenceNumber);
         writer.WriteString("SequenceNumber"u8, sequenceNumber);
         writer.WriteNumber("SizeBytes"u8, draft.SizeBytes);
         writer.WriteString("StreamViewType"u8, fields.ViewType);
