@@ -234,5 +234,5 @@ public sealed class StreamStoreTests
             NewImage = new Dictionary<string, AttributeValue> { ["id"] = AttributeValue.FromString(partitionKey), ["n"] = AttributeValue.FromNumber("1") },
             SizeBytes = 10,
             IsServiceWrite = service,
-        })!;
+        })!.Value.ToRecord();
 }

@@ -138,6 +138,43 @@ public sealed class StreamsWritePathTests(StreamsFixture fixture) : IClassFixtur
         Assert.Equal(3, records.Select(r => r.EventId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task ItemsOfEverySize_OnANewStream_AreEachCapturedWhole()
+    {
+        // spec A.4: every write's record carries its keys and images, whatever the item's size (up to the 400 KB
+        // item limit); the stream's first records are small, so large ones follow in a young stream's storage
+        var (table, arn) = await fixture.CreateTableAsync(viewType: "NEW_IMAGE");
+        var sizes = new[] { 10, 20_000, 10, 150_000, 300_000, 10, 390_000, 70_000 };
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            await Db.PutItemAsync(table, new() { ["id"] = new() { S = $"clé-{i}-ü" }, ["v"] = new() { S = new string((char)('a' + i), sizes[i]) } });
+        }
+
+        var shard = await fixture.SingleShardIdAsync(arn);
+        var records = new List<DynamoStreams.Emulator.Streams.StreamRecord>();
+        var position = DynamoStreams.Emulator.Streams.StreamPosition.TrimHorizon;
+        while (records.Count < sizes.Length)
+        {
+            var read = fixture.Emulator.Streams.ReadRecords(arn, shard, position, 100);
+            Assert.NotEmpty(read.Records);
+            records.AddRange(read.Records);
+            position = read.Next;
+        }
+
+        var overHttp = await fixture.Streams.ReadAllAsync(arn, shard);
+
+        Assert.Equal(sizes.Length, records.Count);
+        Assert.Equal(sizes.Length, overHttp.Count);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            Assert.Equal($"clé-{i}-ü", records[i].PartitionKey);
+            using var json = System.Text.Json.JsonDocument.Parse(records[i].Json);
+            Assert.Equal(new string((char)('a' + i), sizes[i]), json.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty("v").GetProperty("S").GetString());
+            Assert.Equal($"clé-{i}-ü", Id(overHttp[i]));
+            Assert.Equal(sizes[i], overHttp[i].GetProperty("dynamodb").GetProperty("NewImage").GetProperty("v").GetProperty("S").GetString()!.Length);
+        }
+    }
+
     private static string Id(System.Text.Json.JsonElement record) =>
         record.GetProperty("dynamodb").GetProperty("Keys").GetProperty("id").GetProperty("S").GetString()!;
 

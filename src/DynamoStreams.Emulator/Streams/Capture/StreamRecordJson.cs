@@ -8,10 +8,13 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 /// </summary>
 internal static class StreamRecordJson
 {
-    /// <summary>Renders the record and copies its JSON into <paramref name="arena"/>.</summary>
-    public static ReadOnlyMemory<byte> Write(StreamRecordDraft draft, Guid eventId, string region, long counter, string viewType,
-        DateTimeOffset createdAt, bool lambdaIdentityCasing, Storage.RecordArena arena) =>
-        arena.Copy(RecordBuffers.RenderSpan(new RecordFields(draft, eventId, region, counter, viewType, createdAt, lambdaIdentityCasing), WriteRecord));
+    /// <summary>
+    /// Renders the record into the thread's buffer and returns its JSON, valid until the thread's next render: copy it
+    /// out before rendering again.
+    /// </summary>
+    public static ReadOnlySpan<byte> Render(StreamRecordDraft draft, Guid eventId, string region, long counter, string viewType,
+        DateTimeOffset createdAt, bool lambdaIdentityCasing) =>
+        RecordBuffers.RenderSpan(new RecordFields(draft, eventId, region, counter, viewType, createdAt, lambdaIdentityCasing), WriteRecord);
 
     private static void WriteRecord(Utf8JsonWriter writer, RecordFields fields)
     {

@@ -47,7 +47,8 @@ internal sealed class EmulatedStream
         }
     }
 
-    public StreamRecord Append(StreamRecordDraft draft, DateTimeOffset now)
+    /// <summary>Appends a record for <paramref name="draft"/> to the shard its partition key routes to.</summary>
+    public AppendedRecord Append(StreamRecordDraft draft, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -56,31 +57,22 @@ internal sealed class EmulatedStream
             var shard = _open[slot] ?? throw new InvalidOperationException($"Stream {Arn} is disabled; no record can be appended.");
             var counter = shard.StartUsed ? _nextCounter() : shard.StartCounter;
             var eventId = Guid.NewGuid();
-            var json = StreamRecordJson.Write(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: false, _arena);
-            var record = new StreamRecord
-            {
-                Counter = counter,
-                ShardId = shard.ShardId,
-                EventGuid = eventId,
-                EventName = draft.EventName,
-                ApproximateCreationDateTime = now,
-                PartitionKey = draft.PartitionKey,
-                SizeBytes = draft.SizeBytes,
-                IsServiceWrite = draft.IsServiceWrite,
-                Json = json,
-                EventJson = draft.IsServiceWrite
-                    ? StreamRecordJson.Write(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: true, _arena)
-                    : json,
-                TraceContext = draft.TraceContext,
-            };
-            shard.Append(record);
-            _journal()?.RecordAppended(Arn, record);
+            // The service form first: both renders use the thread's one buffer, and Keep copies the second out of it.
+            var serviceEventJson = draft.IsServiceWrite
+                ? StreamRecordJson.Render(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: true).ToArray()
+                : null;
+            var kept = KeptRecord.Keep(_arena, counter, eventId, draft.EventName, now, draft.PartitionKey, draft.SizeBytes,
+                StreamRecordJson.Render(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: false),
+                serviceEventJson, draft.TraceContext);
+            shard.Append(kept);
+            var appended = new AppendedRecord(shard.ShardId, kept);
+            _journal()?.RecordAppended(Arn, appended.ToRecord());
             if (_options.RolloverAfterRecords is { } limit && shard.AppendedCount >= limit)
             {
                 RollOver(shard, now);
             }
 
-            return record;
+            return appended;
         }
     }
 
@@ -119,7 +111,7 @@ internal sealed class EmulatedStream
     {
         lock (_gate)
         {
-            return [.. _shards.SelectMany(s => s.Records)];
+            return [.. _shards.SelectMany(s => s.ExportRecords())];
         }
     }
 
@@ -159,7 +151,9 @@ internal sealed class EmulatedStream
             var shard = _shards.Find(s => s.ShardId == record.ShardId);
             if (shard is not null && (shard.AppendedCount == 0 || record.Counter > shard.LastCounter))
             {
-                shard.Append(record);
+                shard.Append(KeptRecord.Keep(_arena, record.Counter, record.EventGuid, record.EventName, record.ApproximateCreationDateTime,
+                    record.PartitionKey, record.SizeBytes, record.Json.Span, record.IsServiceWrite ? record.EventJson.ToArray() : null,
+                    record.TraceContext));
             }
         }
     }

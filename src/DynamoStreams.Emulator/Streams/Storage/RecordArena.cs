@@ -1,10 +1,11 @@
 namespace DynamoStreams.Emulator.Streams.Storage;
 
 /// <summary>
-/// Keeps the JSON of a stream's records in a few large buffers instead of one array per record. Records are kept for
-/// the 24-hour retention, and an array of their own would be copied by two collections and marked by every full one;
-/// slices of a shared buffer cost the collector one object per buffer. A buffer is freed once no record points into
-/// it (records are trimmed oldest first, so buffers go in order). Not thread-safe: the stream's lock guards it.
+/// Keeps the bytes of a stream's records (their JSON and partition key) in a few large buffers instead of arrays of
+/// their own. Records are kept for the 24-hour retention, and an array per record would be copied by two collections
+/// and marked by every full one; a shared buffer costs the collector one object for many records, and holds no
+/// references to mark. A buffer is freed once no record points into it (records are trimmed oldest first, so buffers
+/// go in order). Not thread-safe: the stream's lock guards it.
 /// </summary>
 internal sealed class RecordArena
 {
@@ -17,24 +18,27 @@ internal sealed class RecordArena
     private byte[] _buffer = [];
     private int _used;
 
-    /// <summary>Copies <paramref name="bytes"/> into the arena and returns where they now are.</summary>
-    public ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes)
+    /// <summary>Sets aside <paramref name="length"/> contiguous bytes and returns them, with the buffer and offset they are at.</summary>
+    public Span<byte> Allocate(int length, out byte[] buffer, out int offset)
     {
-        if (bytes.Length >= OwnArrayFromBytes)
+        if (length >= OwnArrayFromBytes)
         {
-            return bytes.ToArray();
+            buffer = new byte[length];
+            offset = 0;
+            return buffer;
         }
 
-        if (bytes.Length > _buffer.Length - _used)
+        if (length > _buffer.Length - _used)
         {
-            // Buffers grow from small, so a stream with few records holds little memory.
-            _buffer = new byte[Math.Min(LargestBufferBytes, Math.Max(FirstBufferBytes, _buffer.Length * 2))];
+            // Buffers grow from small, so a stream with few records holds little memory; a new buffer always has room
+            // for the record that asked for it (below OwnArrayFromBytes, so within LargestBufferBytes).
+            _buffer = new byte[Math.Min(LargestBufferBytes, Math.Max(length, Math.Max(FirstBufferBytes, _buffer.Length * 2)))];
             _used = 0;
         }
 
-        bytes.CopyTo(_buffer.AsSpan(_used));
-        var copy = new ReadOnlyMemory<byte>(_buffer, _used, bytes.Length);
-        _used += bytes.Length;
-        return copy;
+        buffer = _buffer;
+        offset = _used;
+        _used += length;
+        return buffer.AsSpan(offset, length);
     }
 }

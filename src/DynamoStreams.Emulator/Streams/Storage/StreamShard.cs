@@ -6,8 +6,7 @@ namespace DynamoStreams.Emulator.Streams.Storage;
 /// </summary>
 internal sealed class StreamShard
 {
-    private readonly List<StreamRecord> _records = [];
-    private int _head;
+    private readonly KeptRecordLog _records = new();
     private TaskCompletionSource _changed = NewSignal();
 
     public StreamShard(string shardId, string? parentShardId, int slot, long startCounter, DateTimeOffset createdAt)
@@ -40,18 +39,28 @@ internal sealed class StreamShard
     /// <summary>Gets the counter of the newest trimmed record (below <see cref="StartCounter"/> when none is).</summary>
     public long TrimmedThrough { get; private set; }
 
-    public int RecordCount => _records.Count - _head;
+    public int RecordCount => _records.Count;
 
     public int AppendedCount { get; private set; }
 
-    public long LastCounter => _records.Count > _head ? _records[^1].Counter : Math.Max(TrimmedThrough, StartCounter - 1);
+    public long LastCounter => _records.Count > 0 ? _records[_records.Count - 1].Counter : Math.Max(TrimmedThrough, StartCounter - 1);
 
     /// <summary>Gets the counter the next record of this shard takes when it is the shard's first.</summary>
     public bool StartUsed => AppendedCount > 0;
 
-    public IEnumerable<StreamRecord> Records => _records.Skip(_head);
+    /// <summary>Builds the readers' form of every retained record, oldest first.</summary>
+    public List<StreamRecord> ExportRecords()
+    {
+        var records = new List<StreamRecord>(_records.Count);
+        for (var index = 0; index < _records.Count; index++)
+        {
+            records.Add(_records[index].ToRecord(ShardId));
+        }
 
-    public void Append(StreamRecord record)
+        return records;
+    }
+
+    public void Append(in KeptRecord record)
     {
         _records.Add(record);
         AppendedCount++;
@@ -60,7 +69,7 @@ internal sealed class StreamShard
 
     public void Close(DateTimeOffset now)
     {
-        EndCounter = _records.Count > 0 ? _records[^1].Counter : Math.Max(TrimmedThrough, StartCounter);
+        EndCounter = _records.Count > 0 ? _records[_records.Count - 1].Counter : Math.Max(TrimmedThrough, StartCounter);
         ClosedAt = now;
         Signal();
     }
@@ -76,17 +85,10 @@ internal sealed class StreamShard
 
     public void Trim(DateTimeOffset cutoff)
     {
-        while (_head < _records.Count && _records[_head].ApproximateCreationDateTime <= cutoff)
+        while (_records.Count > 0 && _records[0].CreatedAtOrBefore(cutoff))
         {
-            TrimmedThrough = _records[_head].Counter;
-            _records[_head] = null!;
-            _head++;
-        }
-
-        if (_head > 1024 && _head > _records.Count / 2)
-        {
-            _records.RemoveRange(0, _head);
-            _head = 0;
+            TrimmedThrough = _records[0].Counter;
+            _records.RemoveOldest();
         }
     }
 
@@ -98,14 +100,14 @@ internal sealed class StreamShard
         var bytes = 0;
         for (; index < _records.Count && result.Count < max; index++)
         {
-            var record = _records[index];
-            bytes += record.Json.Length;
+            ref readonly var record = ref _records[index];
+            bytes += record.JsonLength;
             if (bytes > maxBytes && result.Count > 0)
             {
                 break;
             }
 
-            result.Add(record);
+            result.Add(record.ToRecord(ShardId));
         }
 
         return result;
@@ -117,7 +119,7 @@ internal sealed class StreamShard
 
     private int FirstIndexAfter(long afterCounter)
     {
-        int low = _head, high = _records.Count;
+        int low = 0, high = _records.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;

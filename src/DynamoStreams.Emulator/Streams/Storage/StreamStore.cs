@@ -197,7 +197,8 @@ internal sealed class StreamStore : IEmulatorStreams, IDisposable
         stream?.Disable(Now);
     }
 
-    internal StreamRecord? Append(string streamArn, StreamRecordDraft draft)
+    /// <summary>Appends a record to the stream if it is enabled; returns it, or <see langword="null"/> when the stream is gone or disabled.</summary>
+    internal AppendedRecord? Append(string streamArn, StreamRecordDraft draft)
     {
         EmulatedStream? stream;
         lock (_gate)
