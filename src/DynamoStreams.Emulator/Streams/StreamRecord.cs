@@ -5,9 +5,10 @@ namespace DynamoStreams.Emulator.Streams;
 /// <c>GetRecords</c> returns it.
 /// </summary>
 /// <remarks>
-/// Records are kept for the 24-hour retention, so what each one holds is what the garbage collector copies and marks
-/// for as long: records written since start keep their JSON in a buffer shared with other records, and all render their
-/// sequence number and event id as text only when asked (issue 18: capture's whole cost was keeping records).
+/// A shard does not keep these objects: it keeps each record as plain values with its JSON in buffers shared by many
+/// records, and builds a <see cref="StreamRecord"/> when a reader asks for it (issue 18: capture's cost was the
+/// garbage collector's work on records kept for the 24-hour retention). Its sequence number and event id are rendered
+/// as text only when asked.
 /// </remarks>
 public sealed class StreamRecord
 {

@@ -56,7 +56,7 @@ internal sealed class EmulatedStream
             var slot = _open.Length == 1 ? 0 : (int)(StableHash(draft.PartitionKey) % (uint)_open.Length);
             var shard = _open[slot] ?? throw new InvalidOperationException($"Stream {Arn} is disabled; no record can be appended.");
             var counter = shard.StartUsed ? _nextCounter() : shard.StartCounter;
-            var eventId = Guid.NewGuid();
+            var eventId = NewEventId();
             // The service form first: both renders use the thread's one buffer, and Keep copies the second out of it.
             var serviceEventJson = draft.IsServiceWrite
                 ? StreamRecordJson.Render(draft, eventId, Identity.Region, counter, Identity.ViewType, now, lambdaIdentityCasing: true).ToArray()
@@ -253,6 +253,18 @@ internal sealed class EmulatedStream
         shard.ParentShardId,
         StreamSequenceNumber.FromCounter(shard.StartCounter).ToString(),
         shard.EndCounter is { } end ? StreamSequenceNumber.FromCounter(end).ToString() : null);
+
+    /// <summary>
+    /// Returns a new record id: 128 random bits (printed as the 32 hex digits of <c>eventID</c>). The ids need to be
+    /// unique, not unpredictable, and <see cref="Guid.NewGuid"/> asks the kernel for secure random bytes on every call
+    /// (1.5 µs here, a quarter of capture's cost per put).
+    /// </summary>
+    private static Guid NewEventId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return new Guid(bytes);
+    }
 
     /// <summary>Hashes a partition key with FNV-1a: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
     private static uint StableHash(string partitionKey)

@@ -7,7 +7,9 @@ namespace DynamoStreams.Emulator.Streams.Storage;
 internal sealed class StreamShard
 {
     private readonly KeptRecordLog _records = new();
-    private TaskCompletionSource _changed = NewSignal();
+    // Made when a reader first waits and completed by the next change: a shard nobody waits on (the common case while
+    // writes stream in) allocates no signal per record.
+    private TaskCompletionSource? _changed;
 
     public StreamShard(string shardId, string? parentShardId, int slot, long startCounter, DateTimeOffset createdAt)
     {
@@ -115,7 +117,7 @@ internal sealed class StreamShard
 
     public bool HasRecordAfter(long afterCounter) => FirstIndexAfter(afterCounter) < _records.Count;
 
-    public Task WaitForChangeAsync() => _changed.Task;
+    public Task WaitForChangeAsync() => (_changed ??= NewSignal()).Task;
 
     private int FirstIndexAfter(long afterCounter)
     {
@@ -139,8 +141,8 @@ internal sealed class StreamShard
     private void Signal()
     {
         var previous = _changed;
-        _changed = NewSignal();
-        previous.TrySetResult();
+        _changed = null;
+        previous?.TrySetResult();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
