@@ -2,7 +2,7 @@
 // Turns compare.sh's samples (one JSON line per server and round) into the Markdown section of RESULTS.md:
 // medians, ratios against dynalite, server CPU per request, and every sample.
 const fs = require('fs')
-const [file, label, started, loadStart, loadEnd, n, c, rounds] = process.argv.slice(2)
+const [file, label, started, loadStart, loadEnd, n, c, rounds, clients = '1'] = process.argv.slice(2)
 const samples = fs.readFileSync(file, 'utf8').trim().split('\n').map(JSON.parse)
 const servers = [...new Set(samples.map(s => s.server))]
 const ops = [['put', 'PutItem'], ['get', 'GetItem'], ['query', 'Query'], ['scan', 'Scan']]
@@ -15,10 +15,12 @@ const f1 = x => x.toFixed(1)
 const ratio = (a, b) => (a / b).toFixed(2) + 'x'
 
 const lines = []
-lines.push(`### ${label}: raw Node client (ddb-load.js), c=${c}, n=${n}, ${rounds} interleaved rounds`)
+const clientText = clients === '1' ? 'raw Node client (ddb-load.js)' : `${clients} raw Node client processes (ddb-load.js) side by side`
+lines.push(`### ${label}: ${clientText}, c=${c}, n=${n}, ${rounds} interleaved rounds`)
 lines.push('')
 lines.push(`${started} UTC; load average ${loadStart} at the start, ${loadEnd} at the end. Each sample is the measured run of ` +
-  '`ddb-load.js --n ' + n + ' --c ' + c + ' --runs 1 --warmup 1`; Query is 1,000 items and Scan ' +
+  '`ddb-load.js --n ' + n + ' --c ' + (c / clients) + ' --runs 1 --warmup 1`' + (clients === '1' ? '' : ` in each of ${clients} processes (ops/s summed)`) +
+  '; Query is 1,000 items and Scan ' +
   `${Number(n) + 1000} items per op (one page each). CPU: server user + system time per request over the phase ` +
   '(/proc/<pid>/stat, 10 ms ticks; in brackets the sum of the threads\' schedstat run time, in ns).')
 lines.push('')
@@ -40,7 +42,8 @@ for (const [p, target] of ops) {
 lines.push('')
 lines.push('Who set the pace (medians): the client\'s own CPU per request and the cores it kept busy (ops/s × CPU per ' +
   'request), the server\'s cores, and the whole machine\'s idle share. A single-threaded client near 1.0 core is the ' +
-  'bottleneck: no server can then be measured faster than about 1 / (client CPU per request).')
+  'bottleneck: no server can then be measured faster than about 1 / (client CPU per request).' +
+  (clients === '1' ? '' : ` With ${clients} client processes, client CPU per request is one process's, and client cores all of them together.`))
 lines.push('')
 const paceHead = ['op', 'server', 'client CPU µs/req', 'client cores', 'server cores', 'machine idle']
 lines.push('| ' + paceHead.join(' | ') + ' |')
@@ -49,8 +52,9 @@ for (const [p, target] of ops) {
   for (const s of servers) {
     const rows = of(s).filter(x => x.cpu[target] && x.cpu[target].clientUs !== undefined)
     if (!rows.length) continue
-    const clientUs = median(rows.map(x => x.cpu[target].clientUs / x.cpu[target].requests))
-    const clientCores = median(rows.map(x => x.cpu[target].clientUs / x.cpu[target].requests * x.summary[p].opsPerSec / 1e6))
+    const clientRequests = x => x.cpu[target].clientRequests ?? x.cpu[target].requests
+    const clientUs = median(rows.map(x => x.cpu[target].clientUs / clientRequests(x)))
+    const clientCores = median(rows.map(x => x.cpu[target].clientUs / clientRequests(x) * x.summary[p].opsPerSec / 1e6))
     const serverCores = median(rows.map(x => x.cpu[target].schedUs / x.cpu[target].requests * x.summary[p].opsPerSec / 1e6))
     const idle = median(rows.map(x => x.cpu[target].idleTicks / x.cpu[target].totalTicks))
     lines.push(`| ${target} | ${s} | ${f1(clientUs)} | ${clientCores.toFixed(2)} | ${serverCores.toFixed(2)} | ${(idle * 100).toFixed(0)} % |`)
