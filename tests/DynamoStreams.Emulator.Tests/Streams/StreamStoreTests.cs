@@ -143,6 +143,47 @@ public sealed class StreamStoreTests
     }
 
     [Fact]
+    public void ReadRecords_ManyRecordsTrimmedInPart_ReturnEveryRetainedRecordOnceInOrder()
+    {
+        // spec A.6 records older than 24 hours are trimmed, A.1 the rest are read in order; enough records that the
+        // retained ones, and the trimmed ones, span several of the shard's storage chunks
+        using var store = CreateStore(new StreamsOptions());
+        var written = new List<StreamRecord>();
+        for (var i = 0; i < 1_300; i++)
+        {
+            written.Add(Append(store, "pk-1"));
+            if (i == 699)
+            {
+                _clock.Advance(TimeSpan.FromHours(1));
+            }
+        }
+
+        _clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromSeconds(1));
+        var shardId = written[0].ShardId;
+        var read = new List<StreamRecord>();
+        var position = StreamPosition.TrimHorizon;
+        while (true)
+        {
+            var result = store.ReadRecords(Arn, shardId, position, 250);
+            if (result.Records.Count == 0)
+            {
+                break;
+            }
+
+            read.AddRange(result.Records);
+            position = result.Next;
+        }
+
+        var fromTheMiddle = store.ReadRecords(Arn, shardId, StreamPosition.After(written[1_023].SequenceNumber), 3);
+        var trimmed = Assert.Throws<StreamsException>(() => store.ReadRecords(Arn, shardId, StreamPosition.At(written[699].SequenceNumber), 1));
+
+        Assert.Equal(written.Skip(700).Select(r => (r.SequenceNumber, r.EventId)), read.Select(r => (r.SequenceNumber, r.EventId)));
+        Assert.All(read, r => Assert.Equal("pk-1", r.PartitionKey));
+        Assert.Equal(written.Skip(1_024).Take(3).Select(r => r.SequenceNumber), fromTheMiddle.Records.Select(r => r.SequenceNumber));
+        Assert.Equal("TrimmedDataAccessException", trimmed.ErrorCode);
+    }
+
+    [Fact]
     public void ReadRecords_Latest_ReturnsOnlyLaterRecords()
     {
         // spec A.7 #10
