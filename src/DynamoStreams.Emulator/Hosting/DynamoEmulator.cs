@@ -107,7 +107,7 @@ public sealed class DynamoEmulator : IAsyncDisposable
             // SQS long polls), so a request may run on the transport thread that read it: inline scheduling saves the
             // thread-pool hops that cost more CPU than a small request's own work. No zero-byte read before each
             // receive (one syscall less per request, for a 4 KB buffer held by each idle connection). Only the
-            // standalone program asks for this, with inline socket completions (InlineSocketCompletions): in a host's
+            // standalone program asks for this, with inline socket completions (StandaloneSockets): in a host's
             // process (an AppHost, a test) the sockets complete on the thread pool, and Kestrel's defaults measured
             // the same or slightly better there. Issue 18; figures in bench/EmulatorThroughput/RESULTS.md.
             builder.WebHost.UseSockets(sockets =>

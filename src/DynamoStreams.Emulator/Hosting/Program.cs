@@ -1,7 +1,7 @@
 using DynamoStreams.Emulator.Hosting;
 using DynamoStreams.Emulator.Persistence;
 
-InlineSocketCompletions.EnableUnlessSet();
+StandaloneSockets.ApplyUnlessSet();
 
 if (!EmulatorCommandLine.TryParse(args, out var parsed, out var error))
 {
