@@ -13,7 +13,6 @@ internal readonly struct KeptRecord
 {
     private readonly byte[] _buffer;
     private readonly int _offset;
-    private readonly int _jsonLength;
     private readonly int _keyLength;
     private readonly long _createdUtcTicks;
 
@@ -30,7 +29,7 @@ internal readonly struct KeptRecord
         SizeBytes = sizeBytes;
         _buffer = buffer;
         _offset = offset;
-        _jsonLength = jsonLength;
+        JsonLength = jsonLength;
         _keyLength = keyLength;
         _serviceEventJson = serviceEventJson;
         TraceContext = traceContext;
@@ -48,7 +47,7 @@ internal readonly struct KeptRecord
 
     public bool IsServiceWrite => _serviceEventJson is not null;
 
-    public int JsonLength => _jsonLength;
+    public int JsonLength { get; }
 
     public DateTimeOffset CreatedAt => new(_createdUtcTicks, TimeSpan.Zero);
 
@@ -73,7 +72,7 @@ internal readonly struct KeptRecord
     /// <summary>Builds the record readers receive.</summary>
     public StreamRecord ToRecord(string shardId)
     {
-        var json = new ReadOnlyMemory<byte>(_buffer, _offset, _jsonLength);
+        var json = new ReadOnlyMemory<byte>(_buffer, _offset, JsonLength);
         return new StreamRecord
         {
             Counter = Counter,
@@ -81,7 +80,7 @@ internal readonly struct KeptRecord
             EventGuid = EventGuid,
             EventName = EventName,
             ApproximateCreationDateTime = CreatedAt,
-            PartitionKey = Encoding.UTF8.GetString(_buffer, _offset + _jsonLength, _keyLength),
+            PartitionKey = Encoding.UTF8.GetString(_buffer, _offset + JsonLength, _keyLength),
             SizeBytes = SizeBytes,
             IsServiceWrite = IsServiceWrite,
             Json = json,
