@@ -52,6 +52,19 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // EMULATOR_ENV="DOTNET_gcServer=0;DOTNET_TieredPGO=0" sets runtime settings for the emulator processes only, so
+        // an A/B of a setting leaves the benchmark's own client as it was.
+        foreach (var setting in (Environment.GetEnvironmentVariable("EMULATOR_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"EMULATOR_ENV entry '{setting}' is not NAME=VALUE; separate entries with ';'.");
+            }
+
+            start.Environment[setting[..equals]] = setting[(equals + 1)..];
+        }
+
         return WaitForAsync("emulator", start, port);
     }
 

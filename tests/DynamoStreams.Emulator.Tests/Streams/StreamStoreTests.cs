@@ -184,6 +184,63 @@ public sealed class StreamStoreTests
     }
 
     [Fact]
+    public async Task ReadRecords_AfterTheBackgroundRendererRan_ReturnEveryRecordRenderedFromItsOwnChange()
+    {
+        // spec A.1 each record once, in sequence order, A.4 its images are its own change's; nothing reads while the
+        // writes go in, so the background renderer renders them (in batches), not the read
+        using var store = CreateStore(new StreamsOptions());
+        var shardId = Assert.Single(store.DescribeStream(Arn).Shards).ShardId;
+        for (var i = 0; i < 3_000; i++)
+        {
+            store.Append(Arn, Draft($"pk-{i}", i));
+        }
+
+        await store.RenderedAsync(Arn);
+        var records = store.ReadRecords(Arn, shardId, StreamPosition.TrimHorizon, 10_000).Records;
+
+        AssertRenderedFromOwnChange(records, 3_000);
+    }
+
+    [Fact]
+    public async Task ReadRecords_WhileWritersAppendOnThreads_ReturnEveryRecordOnceRenderedFromItsOwnChange()
+    {
+        // spec A.1 each record once, in sequence order, A.4 its images are its own change's; records are appended deferred
+        // and rendered by the background renderer, by a writer past the backlog limit or by the read that reaches them,
+        // whichever comes first, so a reader reading alongside the writers meets all three
+        using var store = CreateStore(new StreamsOptions());
+        const int Writers = 4, PerWriter = 1_500;
+        var shardId = Assert.Single(store.DescribeStream(Arn).Shards).ShardId;
+        using var writing = new CancellationTokenSource();
+        var readWhileWriting = new List<StreamRecord>();
+        var reader = Task.Run(() =>
+        {
+            var position = StreamPosition.TrimHorizon;
+            var giveUp = DateTime.UtcNow.AddMinutes(1);
+            while ((!writing.IsCancellationRequested || readWhileWriting.Count < Writers * PerWriter) && DateTime.UtcNow < giveUp)
+            {
+                var result = store.ReadRecords(Arn, shardId, position, 100);
+                readWhileWriting.AddRange(result.Records);
+                position = result.Next;
+            }
+        });
+        Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, writer =>
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                store.Append(Arn, Draft($"w{writer}-{i}", i));
+            }
+        });
+        writing.Cancel();
+        await reader;
+
+        var readAfter = store.ReadRecords(Arn, shardId, StreamPosition.TrimHorizon, 10_000).Records;
+
+        AssertRenderedFromOwnChange(readWhileWriting, Writers * PerWriter);
+        AssertRenderedFromOwnChange(readAfter, Writers * PerWriter);
+        Assert.Equal(readWhileWriting.Select(r => r.Json.ToArray()), readAfter.Select(r => r.Json.ToArray()));
+    }
+
+    [Fact]
     public void ReadRecords_Latest_ReturnsOnlyLaterRecords()
     {
         // spec A.7 #10
@@ -266,14 +323,42 @@ public sealed class StreamStoreTests
         return store;
     }
 
-    private static StreamRecord Append(StreamStore store, string partitionKey, bool service = false, string eventName = "INSERT") =>
-        store.Append(Arn, new StreamRecordDraft
+    // Records written with Draft: every partition key once, "n" the number after its last '-'.
+    private static void AssertRenderedFromOwnChange(IReadOnlyList<StreamRecord> records, int expected)
+    {
+        Assert.Equal(expected, records.Count);
+        Assert.True(records.Zip(records.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "records out of sequence order");
+        Assert.Equal(expected, records.Select(r => r.PartitionKey).Distinct().Count());
+        Assert.All(records, record =>
         {
-            EventName = eventName,
-            PartitionKey = partitionKey,
-            Keys = new StreamRecordKeys("id", AttributeValue.FromString(partitionKey)),
-            NewImage = new Dictionary<string, AttributeValue> { ["id"] = AttributeValue.FromString(partitionKey), ["n"] = AttributeValue.FromNumber("1") },
-            SizeBytes = 10,
-            IsServiceWrite = service,
-        })!.Value.ToRecord();
+            using var json = JsonDocument.Parse(record.Json);
+            var dynamodb = json.RootElement.GetProperty("dynamodb");
+            Assert.Equal(record.SequenceNumber, dynamodb.GetProperty("SequenceNumber").GetString());
+            Assert.Equal(record.EventId, json.RootElement.GetProperty("eventID").GetString());
+            Assert.Equal(record.PartitionKey, dynamodb.GetProperty("Keys").GetProperty("id").GetProperty("S").GetString());
+            Assert.Equal(record.PartitionKey, dynamodb.GetProperty("NewImage").GetProperty("id").GetProperty("S").GetString());
+            Assert.Equal(record.PartitionKey[(record.PartitionKey.LastIndexOf('-') + 1)..], dynamodb.GetProperty("NewImage").GetProperty("n").GetProperty("N").GetString());
+        });
+    }
+
+    // The record is appended deferred; the read renders it, as every reader's does.
+    private static StreamRecord Append(StreamStore store, string partitionKey, bool service = false, string eventName = "INSERT") =>
+        ReadBack(store, store.Append(Arn, Draft(partitionKey, 1, service, eventName))!.Value);
+
+    private static StreamRecordDraft Draft(string partitionKey, int n, bool service = false, string eventName = "INSERT") => new()
+    {
+        EventName = eventName,
+        PartitionKey = partitionKey,
+        Keys = new StreamRecordKeys("id", AttributeValue.FromString(partitionKey)),
+        NewImage = new Dictionary<string, AttributeValue>
+        {
+            ["id"] = AttributeValue.FromString(partitionKey),
+            ["n"] = AttributeValue.FromNumber(n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        },
+        SizeBytes = 10,
+        IsServiceWrite = service,
+    };
+
+    private static StreamRecord ReadBack(StreamStore store, AppendedRecord appended) =>
+        store.ReadRecords(Arn, appended.ShardId, StreamPosition.At(StreamSequenceNumber.FromCounter(appended.Kept.Counter).ToString()), 1).Records.Single();
 }
