@@ -12,8 +12,9 @@ namespace DynamoStreams.Emulator.Streams.Storage;
 /// <remarks>
 /// A write appends its record deferred: counter, id and time fixed in commit order, the JSON not yet rendered. Rendering
 /// (both images as DynamoDB JSON) was most of capture's cost, and it ran on the write path under the table's lock; now a
-/// thread-pool thread renders appended records shortly after, and a read renders whatever is still deferred in the
-/// shard it reads before it reads, so every reader sees rendered records exactly as before. With a journal (persistence)
+/// thread-pool thread renders them in bulk once a shard holds a few hundred, and a read renders whatever is still
+/// deferred in the shard it reads before it reads, so every reader sees rendered records exactly as before. A stream
+/// nobody reads thus holds at most a few hundred changes' drafts beyond its rendered records. With a journal (persistence)
 /// the record is rendered at once, since the journal logs it before the write is acknowledged.
 /// </remarks>
 internal sealed class EmulatedStream
@@ -24,8 +25,11 @@ internal sealed class EmulatedStream
     private readonly StreamsOptions _options;
     private readonly Func<long> _nextCounter;
     private readonly Func<IStreamJournal?> _journal;
-    // Records rendered per lock hold by the background renderer, and the backlog per shard past which writers help.
+    // Records rendered per lock hold by the background renderer; the backlog in a shard at which a write wakes the
+    // renderer (waking a pool thread per record cost more CPU than the render it moved: 30 µs against 12 µs per put
+    // over HTTP); and the backlog past which writers render too.
     private const int RenderBatch = 32;
+    private const int RenderFromDeferred = 256;
     private const int MaxDeferredPerShard = 1024;
 
     private readonly RecordArena _arena = new();
@@ -94,7 +98,10 @@ internal sealed class EmulatedStream
 
                 kept = deferred;
                 shard.Append(kept);
-                ScheduleRender();
+                if (shard.DeferredCount >= RenderFromDeferred)
+                {
+                    ScheduleRender();
+                }
             }
 
             if (_options.RolloverAfterRecords is { } limit && shard.AppendedCount >= limit)
@@ -217,14 +224,22 @@ internal sealed class EmulatedStream
         }
     }
 
-    /// <summary>Completes once the background renderer has rendered every record appended so far (for tests and benchmarks).</summary>
+    /// <summary>
+    /// Starts the background renderer now, whatever the backlog, and completes once it has rendered every record
+    /// appended so far (for tests and benchmarks).
+    /// </summary>
     public Task RenderedAsync()
     {
         lock (_gate)
         {
-            return _shards.TrueForAll(s => s.DeferredCount == 0)
-                ? Task.CompletedTask
-                : (_allRendered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            if (_shards.TrueForAll(s => s.DeferredCount == 0))
+            {
+                return Task.CompletedTask;
+            }
+
+            var rendered = (_allRendered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            ScheduleRender();
+            return rendered;
         }
     }
 
