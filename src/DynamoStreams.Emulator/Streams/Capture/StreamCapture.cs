@@ -9,8 +9,7 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 
 /// <summary>
 /// Turns every committed item change into a stream record (spec A.3/A.4) and follows table lifecycle changes to
-/// create, close and disable streams. Runs on the write path, under the table's lock, before the response is sent: it
-/// fixes the record's place in the stream there, and the stream renders its JSON afterwards (<see cref="EmulatedStream"/>).
+/// create, close and disable streams. Runs on the write path, under the table's lock, before the response is sent.
 /// </summary>
 internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
 {

@@ -4,8 +4,8 @@ namespace DynamoStreams.Emulator.Streams.Capture;
 
 /// <summary>
 /// Carries one change to publish: the event name, routing key, the keys and the images the stream's view type
-/// includes. A deferred record holds it until the stream renders the record's JSON (the images are committed items,
-/// never mutated after commit). The store adds the sequence number and metadata.
+/// includes (rendered into the record as it is written, under the stream's lock). The store adds the sequence number
+/// and metadata.
 /// </summary>
 internal sealed class StreamRecordDraft
 {

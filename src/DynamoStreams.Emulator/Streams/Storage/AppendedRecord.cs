@@ -1,7 +1,11 @@
 namespace DynamoStreams.Emulator.Streams.Storage;
 
 /// <summary>
-/// A record just appended, as its shard keeps it (usually deferred: not rendered yet). The capture drops it; tests read
-/// the record back through the store by its shard and counter.
+/// A record just appended, as its shard keeps it. The capture drops it; only a caller that needs the readers' form
+/// (the journal, tests) pays for building it.
 /// </summary>
-internal readonly record struct AppendedRecord(string ShardId, KeptRecord Kept);
+internal readonly record struct AppendedRecord(string ShardId, KeptRecord Kept)
+{
+    /// <summary>Builds the record readers receive.</summary>
+    public StreamRecord ToRecord() => Kept.ToRecord(ShardId);
+}

@@ -1,5 +1,4 @@
 using System.Text;
-using DynamoStreams.Emulator.Streams.Capture;
 
 namespace DynamoStreams.Emulator.Streams.Storage;
 
@@ -9,9 +8,6 @@ namespace DynamoStreams.Emulator.Streams.Storage;
 /// its own (with its key string) costs the collector a copy in two collections and a visit in every full one for as
 /// long; kept as a value in the shard's chunks it costs nothing of the kind. The <see cref="StreamRecord"/> readers
 /// receive is built from it when they read.
-/// A record is first kept <em>deferred</em>: its counter, id and time are fixed in commit order, but its JSON is not
-/// rendered yet, and it holds the change's draft (keys and images, immutable once committed) until the stream renders
-/// it off the write path (<see cref="EmulatedStream"/>).
 /// </summary>
 internal readonly struct KeptRecord
 {
@@ -22,18 +18,6 @@ internal readonly struct KeptRecord
 
     // Only service writes (TTL deletions) have an event JSON that differs from the GetRecords JSON; they are rare.
     private readonly byte[]? _serviceEventJson;
-
-    private KeptRecord(long counter, Guid eventGuid, string eventName, DateTimeOffset createdAt, StreamRecordDraft draft)
-    {
-        Counter = counter;
-        EventGuid = eventGuid;
-        EventName = eventName;
-        _createdUtcTicks = createdAt.UtcTicks;
-        SizeBytes = draft.SizeBytes;
-        _buffer = [];
-        TraceContext = draft.TraceContext;
-        Deferred = draft;
-    }
 
     private KeptRecord(long counter, Guid eventGuid, string eventName, DateTimeOffset createdAt, long sizeBytes, byte[] buffer, int offset,
         int jsonLength, int keyLength, byte[]? serviceEventJson, StreamTraceContext? traceContext)
@@ -65,11 +49,6 @@ internal readonly struct KeptRecord
 
     public int JsonLength { get; }
 
-    /// <summary>Gets the change a deferred record is still to be rendered from, or <see langword="null"/> once it is rendered.</summary>
-    public StreamRecordDraft? Deferred { get; }
-
-    public bool IsDeferred => Deferred is not null;
-
     public DateTimeOffset CreatedAt => new(_createdUtcTicks, TimeSpan.Zero);
 
     public bool CreatedAtOrBefore(DateTimeOffset cutoff) => _createdUtcTicks <= cutoff.UtcTicks;
@@ -90,18 +69,9 @@ internal readonly struct KeptRecord
             serviceEventJson, traceContext);
     }
 
-    /// <summary>Keeps a record whose counter, id and time are fixed but whose JSON is rendered later from <paramref name="draft"/>.</summary>
-    public static KeptRecord Defer(long counter, Guid eventGuid, DateTimeOffset createdAt, StreamRecordDraft draft) =>
-        new(counter, eventGuid, KnownEventName(draft.EventName), createdAt, draft);
-
-    /// <summary>Builds the record readers receive; a deferred record must be rendered first.</summary>
+    /// <summary>Builds the record readers receive.</summary>
     public StreamRecord ToRecord(string shardId)
     {
-        if (IsDeferred)
-        {
-            throw new InvalidOperationException($"Record {Counter} of shard {shardId} is not rendered yet; the stream renders deferred records before a read.");
-        }
-
         var json = new ReadOnlyMemory<byte>(_buffer, _offset, JsonLength);
         return new StreamRecord
         {

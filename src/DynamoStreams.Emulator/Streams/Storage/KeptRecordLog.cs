@@ -41,15 +41,6 @@ internal sealed class KeptRecordLog
         Count++;
     }
 
-    /// <summary>Replaces the record at <paramref name="index"/> (a deferred record with its rendered form).</summary>
-    public void Replace(int index, in KeptRecord record)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        var position = _headOffset + index;
-        _chunks[position / ChunkLength][position % ChunkLength] = record;
-    }
-
     /// <summary>Drops the oldest record.</summary>
     public void RemoveOldest()
     {

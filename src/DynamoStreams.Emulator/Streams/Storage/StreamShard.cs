@@ -45,15 +45,6 @@ internal sealed class StreamShard
 
     public int AppendedCount { get; private set; }
 
-    /// <summary>Gets how many of the newest records are deferred (not rendered yet); they are always the newest.</summary>
-    public int DeferredCount { get; private set; }
-
-    /// <summary>Gets the oldest deferred record; only while <see cref="DeferredCount"/> is above zero.</summary>
-    public ref readonly KeptRecord OldestDeferred => ref DeferredAt(0);
-
-    /// <summary>Gets the deferred record <paramref name="k"/> places after the oldest deferred one.</summary>
-    public ref readonly KeptRecord DeferredAt(int k) => ref _records[_records.Count - DeferredCount + k];
-
     public long LastCounter => _records.Count > 0 ? _records[_records.Count - 1].Counter : Math.Max(TrimmedThrough, StartCounter - 1);
 
     /// <summary>Gets the counter the next record of this shard takes when it is the shard's first.</summary>
@@ -73,28 +64,9 @@ internal sealed class StreamShard
 
     public void Append(in KeptRecord record)
     {
-        if (!record.IsDeferred && DeferredCount > 0)
-        {
-            throw new InvalidOperationException($"Shard {ShardId} has deferred records; render them before appending a rendered one.");
-        }
-
         _records.Add(record);
         AppendedCount++;
-        DeferredCount += record.IsDeferred ? 1 : 0;
         Signal();
-    }
-
-    /// <summary>Replaces the oldest deferred record with its rendered form.</summary>
-    public void CompleteOldestDeferred(in KeptRecord rendered)
-    {
-        var index = _records.Count - DeferredCount;
-        if (DeferredCount == 0 || rendered.IsDeferred || _records[index].Counter != rendered.Counter)
-        {
-            throw new InvalidOperationException($"Record {rendered.Counter} is not the oldest deferred record of shard {ShardId}.");
-        }
-
-        _records.Replace(index, rendered);
-        DeferredCount--;
     }
 
     public void Close(DateTimeOffset now)
@@ -118,7 +90,6 @@ internal sealed class StreamShard
         while (_records.Count > 0 && _records[0].CreatedAtOrBefore(cutoff))
         {
             TrimmedThrough = _records[0].Counter;
-            DeferredCount -= DeferredCount == _records.Count ? 1 : 0;
             _records.RemoveOldest();
         }
     }

@@ -209,9 +209,6 @@ internal sealed class StreamStore : IEmulatorStreams, IDisposable
         return stream is { IsEnabled: true } ? stream.Append(draft, Now) : null;
     }
 
-    /// <summary>Completes once every record appended to the stream so far is rendered (for tests and benchmarks).</summary>
-    internal Task RenderedAsync(string streamArn) => Get(streamArn).RenderedAsync();
-
     internal EmulatedStream Get(string streamArn)
     {
         ArgumentNullException.ThrowIfNull(streamArn);
