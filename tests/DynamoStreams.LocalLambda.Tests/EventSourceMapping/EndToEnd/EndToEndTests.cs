@@ -37,7 +37,7 @@ public sealed class EndToEndTests(EsmFixture fixture) : IClassFixture<EsmFixture
         await mapping.StartAsync();
 
         var messages = await fixture.Emulator.Queues.ReceiveMessagesAsync(dlq, 10, TimeSpan.FromSeconds(20));
-        await Eventually.WaitAsync(() => function.Invocations().Count >= 9, "nine invocations");
+        await Eventually.WaitAsync(() => function.Invocations().Count >= 9, "nine invocations", observed: () => $"invocations {function.Ranges()}; {messages.Count} DLQ messages; metrics {mapping.GetStatus().Metrics}");
 
         Assert.Equal("[1-10] [1-5] [6-10] [6-8] [6-7] [6] [7] [8] [9-10]", string.Join(" ", function.Invocations().Select(i => i.Range)));
         using var document = JsonDocument.Parse(Assert.Single(messages).Body);
@@ -69,7 +69,7 @@ public sealed class EndToEndTests(EsmFixture fixture) : IClassFixture<EsmFixture
         }));
         await mapping.StartAsync();
 
-        await Eventually.WaitAsync(() => function.Invocations().Count >= 2, "two invocations");
+        await Eventually.WaitAsync(() => function.Invocations().Count >= 2, "two invocations", observed: function.Ranges);
 
         Assert.Equal("[1-6] [4-6]", string.Join(" ", function.Invocations().Select(i => i.Range)));
         Assert.All(function.Invocations().SelectMany(i => i.Records), r => Assert.Equal(arn, r.Arn));
@@ -113,7 +113,7 @@ public sealed class EndToEndTests(EsmFixture fixture) : IClassFixture<EsmFixture
         var mapping = engine.CreateMapping(EsmFixture.Mapping(arn, function));
         await mapping.StartAsync();
 
-        await Eventually.WaitAsync(() => function.Invocations().Count >= 2, "the retry after the crash");
+        await Eventually.WaitAsync(() => function.Invocations().Count >= 2, "the retry after the crash", observed: function.Ranges);
 
         var invocations = function.Invocations();
         Assert.Equal("[1-5] [1-5]", string.Join(" ", invocations.Select(i => i.Range)));

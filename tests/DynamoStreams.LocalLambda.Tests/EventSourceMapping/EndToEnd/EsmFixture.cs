@@ -92,8 +92,12 @@ public class EsmFixture : IAsyncLifetime
     }
 
     /// <summary>Registers the Node stream handler under a new name; its invocations are logged to a file.</summary>
+    /// <remarks>
+    /// The 30 s default timeout is far above what the handler needs: a timeout that kills the process before it logs
+    /// would lose an invocation from the log on a loaded machine. Tests of timeouts pass their own.
+    /// </remarks>
     public Task<HandlerLog> RegisterHandlerAsync(
-        string prefix, int timeoutSeconds = 3, int concurrency = 1, TimeSpan? throttleTimeout = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        string prefix, int timeoutSeconds = 30, int concurrency = 1, TimeSpan? throttleTimeout = null, IReadOnlyDictionary<string, string>? environment = null) =>
         RegisterAsync(prefix, new NodeFunctionRunner(HandlerDirectory), timeoutSeconds, concurrency, throttleTimeout, environment);
 
     /// <summary>Registers the typed .NET stream handler (it binds every batch to <c>DynamoDBEvent</c>) under a new name.</summary>

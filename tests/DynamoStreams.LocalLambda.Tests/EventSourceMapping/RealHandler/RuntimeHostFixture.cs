@@ -18,7 +18,11 @@ public sealed class RuntimeHostFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Registers the Node stream handler under a new name; its invocations are logged to a file.</summary>
-    public async Task<HandlerLog> RegisterHandlerAsync(string prefix, int timeoutSeconds = 3)
+    /// <remarks>
+    /// The 30 s default timeout is far above what the handler needs: a timeout that kills the process before it logs
+    /// would lose an invocation from the log on a loaded machine. Tests of timeouts pass their own.
+    /// </remarks>
+    public async Task<HandlerLog> RegisterHandlerAsync(string prefix, int timeoutSeconds = 30)
     {
         var name = $"{prefix}-{Interlocked.Increment(ref _counter)}";
         var folder = Directory.CreateTempSubdirectory("esm-handler-").FullName;
