@@ -36,6 +36,24 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the minor page faults the server process has taken so far (field 10 of /proc/&lt;pid&gt;/stat; 0 off Linux).</summary>
+    public long MinorFaults
+    {
+        get
+        {
+            var path = $"/proc/{_process.Id}/stat";
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
+
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+            var stat = File.ReadAllText(path);
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>Starts the emulator's standalone program from this benchmark's output folder.</summary>
     public static Task<ServerProcess> StartEmulatorAsync(string? dataDirectory = null)
     {

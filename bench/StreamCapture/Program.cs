@@ -25,7 +25,7 @@ Console.WriteLine($"Load average at start: {LoadAverage()}");
 var servers = new List<ServerProcess>();
 var clients = new List<AmazonDynamoDBClient>();
 var tables = new List<string>();
-var results = configurations.Select(_ => new List<(double Ops, double Cpu)>()).ToList();
+var results = configurations.Select(_ => new List<(double Ops, double Cpu, double Faults)>()).ToList();
 var payload = new string('x', 200);
 try
 {
@@ -69,10 +69,12 @@ try
         {
             var c = (k + round) % configurations.Length;
             var cpuBefore = servers[c].CpuTime;
+            var faultsBefore = servers[c].MinorFaults;
             var (opsPerSecond, count) = await RunAsync(clients[c], tables[c], payload, TimeSpan.FromSeconds(seconds));
             var cpu = (servers[c].CpuTime - cpuBefore).TotalMicroseconds / Math.Max(count, 1);
-            results[c].Add((opsPerSecond, cpu));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: {configurations[c].Name,-45} {opsPerSecond,8:F0} ops/s {cpu,6:F1} µs server CPU/put"));
+            var faults = (servers[c].MinorFaults - faultsBefore) / (double)Math.Max(count, 1);
+            results[c].Add((opsPerSecond, cpu, faults));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: {configurations[c].Name,-45} {opsPerSecond,8:F0} ops/s {cpu,6:F1} µs server CPU/put {faults,6:F3} page faults/put"));
         }
     }
 }
@@ -97,10 +99,10 @@ finally
 Console.WriteLine();
 Console.WriteLine($"Load average at end: {LoadAverage()}");
 Console.WriteLine($"PutItem, concurrency {Concurrency}, {rounds} rounds of {seconds} s, medians:");
-var medians = results.Select(r => (Ops: Median([.. r.Select(s => s.Ops)]), Cpu: Median([.. r.Select(s => s.Cpu)]))).ToList();
+var medians = results.Select(r => (Ops: Median([.. r.Select(s => s.Ops)]), Cpu: Median([.. r.Select(s => s.Cpu)]), Faults: Median([.. r.Select(s => s.Faults)]))).ToList();
 for (var c = 0; c < configurations.Length; c++)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {configurations[c].Name,-45} {medians[c].Ops,8:F0} ops/s {medians[c].Cpu,6:F1} µs server CPU/put"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {configurations[c].Name,-45} {medians[c].Ops,8:F0} ops/s {medians[c].Cpu,6:F1} µs server CPU/put {medians[c].Faults,6:F3} page faults/put"));
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -143,4 +143,26 @@ public class AttributeValueReaderTests
         Assert.Equal(new byte[] { 0, 1, 2 }, JsonHelper.ReadValue("""{"B":"AAEC"}""").AsBinary().ToArray());
         Assert.Equal(new byte[] { 0x62 }, JsonHelper.ReadValue("""{"BS":["Yg=="]}""").AsBinarySet()[0].ToArray());
     }
+
+    [Fact]
+    public void ReadItem_NestedMapsWithRepeatedNames_KeepEachMapsOwnEntriesInOrderLastValueWins()
+    {
+        // Maps read inside maps share the reader's entry buffer: each must end with exactly its own entries.
+        var item = JsonHelper.ReadItem("""
+            {"a":{"S":"1"},"m":{"M":{"x":{"N":"1"},"deep":{"M":{"p":{"S":"q"},"p":{"S":"r"}}},"x":{"N":"2"}}},"a":{"S":"3"},"z":{"BOOL":true}}
+            """);
+
+        Assert.Equal(["a", "m", "z"], item.Keys);
+        Assert.Equal("""{"a":{"S":"3"},"m":{"M":{"x":{"N":"2"},"deep":{"M":{"p":{"S":"r"}}}}},"z":{"BOOL":true}}""", JsonHelper.Write(item));
+    }
+
+    [Fact]
+    public void ReadItem_AfterAReadThatThrewInsideANestedMap_ReadsOnlyItsOwnEntries()
+    {
+        Assert.Throws<DynamoSerializationException>(() => JsonHelper.ReadItem("""{"a":{"S":"1"},"m":{"M":{"b":{"S":"2"},"c":{"S":5}}}}"""));
+
+        var item = JsonHelper.ReadItem("""{"k":{"S":"v"}}""");
+
+        Assert.Equal("""{"k":{"S":"v"}}""", JsonHelper.Write(item));
+    }
 }

@@ -58,8 +58,8 @@ internal sealed class ExpressionContext
         _values = values;
     }
 
-    /// <summary>Gets a context with no placeholders.</summary>
-    public static ExpressionContext Empty => new(null, null);
+    /// <summary>Gets the context with no placeholders, shared: with no maps nothing resolves, so it never records a use.</summary>
+    public static ExpressionContext Empty { get; } = new(null, null);
 
     /// <summary>Gets the names map, or null.</summary>
     public IReadOnlyDictionary<string, string>? Names => _names;

@@ -23,6 +23,20 @@ internal static class ItemEquality
             return false;
         }
 
+        if (x is Dictionary<string, AttributeValue> dictionary)
+        {
+            // Items are dictionaries: enumerating the concrete type does not box the enumerator.
+            foreach (var (name, value) in dictionary)
+            {
+                if (!y.TryGetValue(name, out var other) || !value.Equals(other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var (name, value) in x)
         {
             if (!y.TryGetValue(name, out var other) || !value.Equals(other))

@@ -73,9 +73,10 @@ internal sealed class StoredTable
         var change = new ItemChange(definition, key, oldItem?.Attributes, newItem?.Attributes, origin);
         using (AtomicWrite.Begin())
         {
-            foreach (var observer in _observers)
+            // Indexed, not foreach: enumerating the interface would allocate an enumerator on every write.
+            for (var i = 0; i < _observers.Count; i++)
             {
-                observer.OnItemChanging(change);
+                _observers[i].OnItemChanging(change);
             }
         }
 

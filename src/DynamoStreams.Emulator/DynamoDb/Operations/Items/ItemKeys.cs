@@ -40,7 +40,7 @@ internal static class ItemKeys
     /// The message for a missing or mistyped key attribute when the operation has one message for both (a batch
     /// put: <see cref="SchemaMismatch"/>); <see langword="null"/> names the attribute, as PutItem does.
     /// </param>
-    public static Dictionary<string, AttributeValue> FromItem(IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table, string? mismatchMessage = null)
+    public static KeyAttributes FromItem(IReadOnlyDictionary<string, AttributeValue> item, TableDefinition table, string? mismatchMessage = null)
     {
         var schema = table.KeySchema;
         if (mismatchMessage is not null && (!Matches(item, schema.HashKey) || (schema.RangeKey is not null && !Matches(item, schema.RangeKey))))
@@ -48,19 +48,16 @@ internal static class ItemKeys
             throw DynamoDbErrors.Validation(mismatchMessage);
         }
 
-        var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
-        AddKeyAttribute(item, schema.HashKey, key);
-        if (schema.RangeKey is not null)
-        {
-            AddKeyAttribute(item, schema.RangeKey, key);
-        }
-
+        var hash = TakeKeyAttribute(item, schema.HashKey);
+        var key = schema.RangeKey is { } range
+            ? new KeyAttributes(schema.HashKey.Name, hash, range.Name, TakeKeyAttribute(item, range))
+            : new KeyAttributes(schema.HashKey.Name, hash);
         CheckSizes(key, schema);
         CheckIndexKeys(item, table);
         return key;
     }
 
-    private static void AddKeyAttribute(IReadOnlyDictionary<string, AttributeValue> item, KeyAttribute attribute, Dictionary<string, AttributeValue> key)
+    private static AttributeValue TakeKeyAttribute(IReadOnlyDictionary<string, AttributeValue> item, KeyAttribute attribute)
     {
         if (!item.TryGetValue(attribute.Name, out var value))
         {
@@ -74,7 +71,7 @@ internal static class ItemKeys
         }
 
         CheckNotEmpty(value, attribute.Name, "One or more parameter values are not valid. ");
-        key[attribute.Name] = value;
+        return value;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using DynamoStreams.Emulator.DynamoDb.Errors;
 using DynamoStreams.Emulator.DynamoDb.Expressions;
 using DynamoStreams.Emulator.DynamoDb.Model;
 using DynamoStreams.Emulator.Protocol;
+using DynamoStreams.Emulator.Protocol.Errors;
 
 namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 
@@ -60,13 +61,18 @@ internal static class RequestExpressions
             return;
         }
 
+        throw MixedError(body, legacy, expressions);
+    }
+
+    // Apart from RejectMixed: its lambdas capture the body, and a method with such lambdas allocates their closure on
+    // entry, before any early return.
+    private static AwsServiceException MixedError(JsonElement body, string[] legacy, string[] expressions)
+    {
         var usedLegacy = legacy.Where(n => JsonFields.TryGet(body, n, out _)).ToList();
         var usedExpressions = expressions.Where(n => JsonFields.TryGet(body, n, out _)).ToList();
-        {
-            throw DynamoDbErrors.Validation(
-                "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
-                + string.Join(", ", usedLegacy) + "} Expression parameters: {" + string.Join(", ", usedExpressions) + "}");
-        }
+        return DynamoDbErrors.Validation(
+            "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
+            + string.Join(", ", usedLegacy) + "} Expression parameters: {" + string.Join(", ", usedExpressions) + "}");
     }
 
     private static bool AnyPresent(JsonElement body, string[] names)

@@ -12,7 +12,7 @@ namespace DynamoStreams.Emulator.DynamoDb.Operations.Items;
 /// DynamoDB's order: the table name, the key or item, and the <c>Return*</c> options, with the member
 /// constraints collected into one validation error.
 /// </summary>
-internal sealed record SingleItemRequest(string TableName, Dictionary<string, AttributeValue> KeyOrItem, ReturnOptions Options)
+internal readonly record struct SingleItemRequest(string TableName, Dictionary<string, AttributeValue> KeyOrItem, ReturnOptions Options)
 {
     /// <summary>
     /// Reads the table name, <paramref name="member"/> (<c>Key</c> or <c>Item</c>) and the return options, after the
