@@ -33,6 +33,21 @@ public sealed class StreamsApiTests(StreamsFixture fixture) : IClassFixture<Stre
     }
 
     [Fact]
+    public async Task SizeBytes_EachEvent_IsTheKeysPlusTheImagesTheRecordCarries()
+    {
+        // spec A.4 SizeBytes; sizes by DynamoDB's item-size rules: names and strings in UTF-8 bytes ("é" is 2)
+        var (table, arn) = await fixture.CreateTableAsync();
+        await Db.PutItemAsync(table, Item("a", ("v", new AttributeValue { S = "xyz" })));
+        await Update(table, "a", "héllo");
+        await Db.DeleteItemAsync(table, Key("a"));
+
+        var records = await Streams.ReadAllAsync(arn, await fixture.SingleShardIdAsync(arn));
+
+        // keys: "id" + "a" = 3; item before: 3 + "v" + "xyz" = 7; after: 3 + "v" + "héllo" (6 bytes) = 10
+        Assert.Equal([3 + 7, 3 + 10 + 7, 3 + 10], records.Select(r => r.GetProperty("dynamodb").GetProperty("SizeBytes").GetInt64()));
+    }
+
+    [Fact]
     public async Task PutItem_IdenticalItemAgain_WritesNoRecord()
     {
         // spec A.7 #2, A.3

@@ -16,24 +16,21 @@ internal sealed class ItemChange
     /// <param name="oldItem">The item before the write, or <see langword="null"/> when it did not exist.</param>
     /// <param name="newItem">The item after the write, or <see langword="null"/> when it was deleted.</param>
     /// <param name="origin">Who made the write.</param>
-    public ItemChange(
-        TableDefinition table,
-        IReadOnlyDictionary<string, AttributeValue> keys,
-        IReadOnlyDictionary<string, AttributeValue>? oldItem,
-        IReadOnlyDictionary<string, AttributeValue>? newItem,
-        WriteOrigin origin)
+    public ItemChange(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> keys, StoredItem? oldItem, StoredItem? newItem, WriteOrigin origin)
     {
         Table = table;
         Keys = keys;
-        OldItem = oldItem;
-        NewItem = newItem;
+        OldItem = oldItem?.Attributes;
+        NewItem = newItem?.Attributes;
+        OldItemSize = oldItem?.Size ?? 0;
+        NewItemSize = newItem?.Size ?? 0;
         Origin = origin;
-        Kind = (oldItem, newItem) switch
+        Kind = (OldItem, NewItem) switch
         {
             (null, null) => ItemChangeKind.None,
             (null, _) => ItemChangeKind.Insert,
             (_, null) => ItemChangeKind.Remove,
-            _ => ItemEquality.AreEqual(oldItem, newItem) ? ItemChangeKind.None : ItemChangeKind.Modify,
+            _ => ItemEquality.AreEqual(OldItem, NewItem) ? ItemChangeKind.None : ItemChangeKind.Modify,
         };
     }
 
@@ -48,6 +45,12 @@ internal sealed class ItemChange
 
     /// <summary>Gets the item after the write, or <see langword="null"/>.</summary>
     public IReadOnlyDictionary<string, AttributeValue>? NewItem { get; }
+
+    /// <summary>Gets the size of the item before the write as DynamoDB counts it (0 when it did not exist), as stored with it.</summary>
+    public long OldItemSize { get; }
+
+    /// <summary>Gets the size of the item after the write as DynamoDB counts it (0 when it was deleted), as stored with it.</summary>
+    public long NewItemSize { get; }
 
     /// <summary>Gets who made the write.</summary>
     public WriteOrigin Origin { get; }

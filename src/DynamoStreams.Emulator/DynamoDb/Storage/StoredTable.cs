@@ -70,7 +70,7 @@ internal sealed class StoredTable
     {
         ArgumentNullException.ThrowIfNull(key);
         var definition = _definition;
-        var change = new ItemChange(definition, key, oldItem?.Attributes, newItem?.Attributes, origin);
+        var change = new ItemChange(definition, key, oldItem, newItem, origin);
         using (AtomicWrite.Begin())
         {
             // Indexed, not foreach: enumerating the interface would allocate an enumerator on every write.

@@ -47,7 +47,8 @@ internal sealed class StreamCapture : IItemChangeObserver, ITableChangeObserver
         var keys = KeysOf(change);
         var newImage = includeNew ? change.NewItem : null;
         var oldImage = includeOld ? change.OldItem : null;
-        var size = keys.Size + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage));
+        // The items' sizes were counted when they were stored: counting them again was a tenth of the capture's cost.
+        var size = keys.Size + (newImage is null ? 0 : change.NewItemSize) + (oldImage is null ? 0 : change.OldItemSize);
 
         _store.Append(stream.LatestStreamArn, new StreamRecordDraft
         {
