@@ -23,12 +23,6 @@ internal static class AttributeValueReader
 
     private const string BigNumberClass = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";
 
-    // A thread's buffer for the entries of the maps it is reading (see ReadMap), kept while it stays this small.
-    private const int MapEntriesKept = 256;
-
-    [ThreadStatic]
-    private static List<KeyValuePair<string, AttributeValue>>? t_mapEntries;
-
     /// <summary>Reads one attribute value starting at the reader's current token, throwing on any fault.</summary>
     /// <param name="reader">A reader positioned on the value's first token; left on its last token.</param>
     /// <returns>The value.</returns>
@@ -194,10 +188,7 @@ internal static class AttributeValueReader
                 throw new DynamoSerializationException("Expected map or null");
         }
 
-        // The entries are gathered first so the dictionary is made at its final size: grown one entry at a time, it
-        // would allocate (and drop) its arrays again at 3 entries. Nested maps stack their entries above this one's.
-        var entries = t_mapEntries ??= new List<KeyValuePair<string, AttributeValue>>(MapEntriesKept);
-        var start = entries.Count;
+        var entries = MapEntryBuffer.Open(out var start);
         try
         {
             while (Next(ref reader) != JsonTokenType.EndObject)
@@ -211,23 +202,11 @@ internal static class AttributeValueReader
                 }
             }
 
-            var map = new Dictionary<string, AttributeValue>(entries.Count - start, StringComparer.Ordinal);
-            for (var i = start; i < entries.Count; i++)
-            {
-                // A repeated name keeps its last value, as DynamoDB does.
-                map[entries[i].Key] = entries[i].Value;
-            }
-
-            return map;
+            return MapEntryBuffer.ToMap(entries, start);
         }
         finally
         {
-            entries.RemoveRange(start, entries.Count - start);
-            if (start == 0 && entries.Capacity > MapEntriesKept)
-            {
-                // An item with thousands of attributes should not pin a large buffer on this thread.
-                t_mapEntries = null;
-            }
+            MapEntryBuffer.Close(entries, start);
         }
     }
 

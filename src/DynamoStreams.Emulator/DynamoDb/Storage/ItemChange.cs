@@ -10,6 +10,9 @@ namespace DynamoStreams.Emulator.DynamoDb.Storage;
 /// </summary>
 internal sealed class ItemChange
 {
+    private readonly StoredItem? _old;
+    private readonly StoredItem? _new;
+
     /// <summary>Creates a change and classifies it.</summary>
     /// <param name="table">The table definition at the time of the write (key schema, stream settings).</param>
     /// <param name="keys">The item's primary key attributes.</param>
@@ -20,10 +23,8 @@ internal sealed class ItemChange
     {
         Table = table;
         Keys = keys;
-        OldItem = oldItem?.Attributes;
-        NewItem = newItem?.Attributes;
-        OldItemSize = oldItem?.Size ?? 0;
-        NewItemSize = newItem?.Size ?? 0;
+        _old = oldItem;
+        _new = newItem;
         Origin = origin;
         Kind = (OldItem, NewItem) switch
         {
@@ -41,16 +42,16 @@ internal sealed class ItemChange
     public IReadOnlyDictionary<string, AttributeValue> Keys { get; }
 
     /// <summary>Gets the item before the write, or <see langword="null"/>.</summary>
-    public IReadOnlyDictionary<string, AttributeValue>? OldItem { get; }
+    public IReadOnlyDictionary<string, AttributeValue>? OldItem => _old?.Attributes;
 
     /// <summary>Gets the item after the write, or <see langword="null"/>.</summary>
-    public IReadOnlyDictionary<string, AttributeValue>? NewItem { get; }
+    public IReadOnlyDictionary<string, AttributeValue>? NewItem => _new?.Attributes;
 
     /// <summary>Gets the size of the item before the write as DynamoDB counts it (0 when it did not exist), as stored with it.</summary>
-    public long OldItemSize { get; }
+    public long OldItemSize => _old?.Size ?? 0;
 
     /// <summary>Gets the size of the item after the write as DynamoDB counts it (0 when it was deleted), as stored with it.</summary>
-    public long NewItemSize { get; }
+    public long NewItemSize => _new?.Size ?? 0;
 
     /// <summary>Gets who made the write.</summary>
     public WriteOrigin Origin { get; }
